@@ -1,0 +1,65 @@
+"""Application factory: one process serves both the Klantinteracties and Contactgegevens APIs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+
+from . import __version__
+from .api import klantinteracties_api
+from .core.auth import TokenStore
+from .core.db import Database
+from .core.docs import install_api
+from .core.errors import install_error_handlers
+from .core.http import ApiMiddleware
+from .db.models import api_token
+from .settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = database is None
+        db = database or Database(
+            settings.resolved_database_url(),
+            echo=settings.sql_echo,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+        )
+        app.state.db = db
+        app.state.tokens = TokenStore(api_token)
+        yield
+        if owned:
+            await db.dispose()
+
+    app = FastAPI(
+        title="Klantinteracties",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+    )
+    if database is not None:  # tests hand in a database and may skip the lifespan
+        app.state.db = database
+        app.state.tokens = TokenStore(api_token)
+    install_error_handlers(app)
+    apis = [klantinteracties_api()]
+    for api in apis:
+        install_api(app, api)
+    app.add_middleware(ApiMiddleware, versions={api.prefix: api.version for api in apis})
+    origins = [o.strip() for o in settings.cors_allowed_origins.split(",") if o.strip()]
+    if origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["API-version"],
+        )
+    return app

@@ -1,0 +1,122 @@
+"""Command line: ``klantinteracties serve | db upgrade | token create|list|revoke``."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+import typer
+
+from .core.auth import TokenStore
+from .core.db import Database
+from .db.models import api_token
+from .settings import get_settings
+
+app = typer.Typer(help="Klantinteracties API and Contactgegevens API server.", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens (Authorization: Token <key>).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(token_app, name="token")
+
+T = TypeVar("T")
+
+
+def _with_db(work: Callable[[Database], Awaitable[T]]) -> T:
+    async def run() -> T:
+        db = Database(get_settings().resolved_database_url())
+        try:
+            return await work(db)
+        finally:
+            await db.dispose()
+
+    return asyncio.run(run())
+
+
+def _upgrade() -> None:
+    from .migrate import upgrade
+
+    _with_db(lambda db: upgrade(db.write_engine))
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+) -> None:
+    """Start the server; brings the database schema up to date first (unless disabled)."""
+    import uvicorn
+
+    settings = get_settings()
+    if settings.auto_migrate:
+        _upgrade()
+    uvicorn.run(
+        "klantinteracties.asgi:app",
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers or settings.workers,
+        log_level=settings.log_level,
+        proxy_headers=True,
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply all pending migrations."""
+    _upgrade()
+    typer.echo("Database schema is up to date.")
+
+
+@token_app.command("create")
+def token_create(
+    identifier: Annotated[str, typer.Argument(help="Unique name, e.g. the client application.")],
+    scope: Annotated[
+        list[str] | None,
+        typer.Option(help="Right to grant; repeatable. '*' (default), 'partijen:read', ..."),
+    ] = None,
+    description: Annotated[str, typer.Option(help="Free text: owner, contact.")] = "",
+) -> None:
+    """Create a token. The key is shown once and only its hash is stored."""
+    store = TokenStore(api_token)
+
+    async def work(db: Database) -> str:
+        async with db.session(write=True) as session:
+            return await store.create(session, identifier, scope or ["*"], description)
+
+    try:
+        key = _with_db(work)
+    except Exception as exc:  # e.g. the identifier already exists
+        typer.echo(f"Could not create token: {exc.__class__.__name__}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(key)
+
+
+@token_app.command("list")
+def token_list() -> None:
+    """List tokens (never their keys)."""
+    store = TokenStore(api_token)
+
+    async def work(db: Database) -> list[dict[str, object]]:
+        async with db.session() as session:
+            return await store.list_tokens(session)
+
+    for row in _with_db(work):
+        state = "revoked" if row["revoked_at"] else "active"
+        scopes = ",".join(row["scopes"])  # type: ignore[arg-type]
+        typer.echo(f"{row['identifier']}\t{row['key_prefix']}…\t{scopes}\t{state}")
+
+
+@token_app.command("revoke")
+def token_revoke(identifier: str) -> None:
+    """Revoke a token; it stops working at once, in every server process."""
+    store = TokenStore(api_token)
+
+    async def work(db: Database) -> bool:
+        async with db.session(write=True) as session:
+            return await store.revoke(session, identifier)
+
+    if not _with_db(work):
+        typer.echo(f"No active token named {identifier!r}.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Revoked {identifier}.")

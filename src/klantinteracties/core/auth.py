@@ -1,0 +1,144 @@
+"""Token authentication: ``Authorization: Token <key>``, as existing clients send it.
+
+Keys are random, shown once when created, and stored only as a SHA-256 hash (a fast hash is
+enough: the keys carry 256 bits of entropy, so there is nothing to brute-force). The lookup is by
+hash and the final comparison is constant-time.
+
+Rights are scopes stored with the token: ``*`` (everything), ``<group>:read`` / ``<group>:write``
+or ``<group>:*``, where a group is a resource group such as ``partijen`` or ``contactgegevens``.
+New scopes can be added without touching existing tokens or clients.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    MetaData,
+    String,
+    Table,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .errors import authentication_failed, not_authenticated, permission_denied
+from .types import BigIntPK, UTCDateTime
+
+KEY_BYTES = 32
+
+
+def token_table(metadata: MetaData) -> Table:
+    return Table(
+        "api_token",
+        metadata,
+        Column("id", BigIntPK, primary_key=True, autoincrement=True),
+        Column("identifier", String(100), nullable=False, unique=True),
+        Column("key_hash", String(64), nullable=False, unique=True),
+        Column("key_prefix", String(8), nullable=False),
+        Column("scopes", JSON, nullable=False),
+        Column("description", String(500), nullable=False, default=""),
+        Column("created_at", UTCDateTime, nullable=False),
+        Column("revoked_at", UTCDateTime, nullable=True),
+    )
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def new_key() -> str:
+    return secrets.token_hex(KEY_BYTES)
+
+
+@dataclass(frozen=True)
+class Principal:
+    identifier: str
+    scopes: tuple[str, ...]
+
+    def allows(self, group: str, write: bool) -> bool:
+        wanted = {"*", f"{group}:*", f"{group}:{'write' if write else 'read'}"}
+        if not write:
+            wanted.add(f"{group}:write")  # a writer may also read
+        return any(s in wanted for s in self.scopes)
+
+
+def parse_header(header: str | None) -> str:
+    if not header:
+        raise not_authenticated()
+    parts = header.split()
+    if len(parts) != 2 or parts[0].lower() != "token":
+        raise not_authenticated() if len(parts) < 2 else authentication_failed()
+    return parts[1]
+
+
+class TokenStore:
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    async def authenticate(self, session: AsyncSession, header: str | None) -> Principal:
+        key = parse_header(header)
+        digest = hash_key(key)
+        t = self.table
+        stmt = select(t.c.identifier, t.c.key_hash, t.c.scopes).where(
+            t.c.key_hash == digest, t.c.revoked_at.is_(None)
+        )
+        row = (await session.execute(stmt)).first()
+        if row is None or not hmac.compare_digest(row.key_hash, digest):
+            raise authentication_failed()
+        return Principal(row.identifier, tuple(row.scopes))
+
+    async def authorize(
+        self, session: AsyncSession, header: str | None, group: str, write: bool
+    ) -> Principal:
+        principal = await self.authenticate(session, header)
+        if not principal.allows(group, write):
+            raise permission_denied()
+        return principal
+
+    async def create(
+        self,
+        session: AsyncSession,
+        identifier: str,
+        scopes: Iterable[str],
+        description: str = "",
+        key: str | None = None,
+    ) -> str:
+        key = key or new_key()
+        await session.execute(
+            insert(self.table).values(
+                identifier=identifier,
+                key_hash=hash_key(key),
+                key_prefix=key[:8],
+                scopes=list(scopes),
+                description=description,
+                created_at=dt.datetime.now(dt.UTC),
+            )
+        )
+        await session.commit()
+        return key
+
+    async def list_tokens(self, session: AsyncSession) -> list[dict[str, object]]:
+        t = self.table
+        stmt = select(
+            t.c.identifier, t.c.key_prefix, t.c.scopes, t.c.created_at, t.c.revoked_at
+        ).order_by(t.c.id)
+        return [dict(r) for r in (await session.execute(stmt)).mappings().all()]
+
+    async def revoke(self, session: AsyncSession, identifier: str) -> bool:
+        t = self.table
+        result = await session.execute(
+            update(t)
+            .where(t.c.identifier == identifier, t.c.revoked_at.is_(None))
+            .values(revoked_at=dt.datetime.now(dt.UTC))
+        )
+        await session.commit()
+        return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -1,0 +1,114 @@
+"""Engines and sessions for SQLite (embedded) and PostgreSQL (production).
+
+Reads and writes get separate session factories. On PostgreSQL both use one engine. On SQLite the
+write engine opens its transactions with BEGIN IMMEDIATE: a deferred transaction that reads first
+and writes later can fail with "database is locked" when a second writer is active, whereas an
+immediate one waits (busy_timeout) for its turn. Reads stay deferred so that they never queue
+behind each other in WAL mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+
+@dataclass
+class StatementCounter:
+    """Counts SQL statements sent to the database while active (used by tests and benchmarks)."""
+
+    count: int = 0
+    statements: list[str] = field(default_factory=list)
+    active: bool = False
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def _sqlite_engine(url: str, begin_sql: str, echo: bool) -> AsyncEngine:
+    engine = create_async_engine(url, echo=echo)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event decide how a transaction starts (see module docstring).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin_sql)
+
+    return engine
+
+
+class Database:
+    def __init__(
+        self, url: str, *, echo: bool = False, pool_size: int = 10, max_overflow: int = 10
+    ) -> None:
+        self.url = url
+        self.sqlite = is_sqlite(url)
+        self.counter = StatementCounter()
+        if self.sqlite:
+            db_path = make_url(url).database
+            if db_path and db_path != ":memory:":
+                Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+            self.read_engine = _sqlite_engine(url, "BEGIN", echo)
+            self.write_engine = _sqlite_engine(url, "BEGIN IMMEDIATE", echo)
+            engines = [self.read_engine, self.write_engine]
+        else:
+            self.read_engine = create_async_engine(
+                url, echo=echo, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True
+            )
+            self.write_engine = self.read_engine
+            engines = [self.read_engine]
+        for engine in engines:
+            event.listen(engine.sync_engine, "before_cursor_execute", self._count)
+        self._read = async_sessionmaker(self.read_engine, expire_on_commit=False)
+        self._write = async_sessionmaker(self.write_engine, expire_on_commit=False)
+
+    def _count(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if self.counter.active:
+            self.counter.count += 1
+            self.counter.statements.append(statement)
+
+    @contextmanager
+    def count_statements(self) -> Iterator[StatementCounter]:
+        self.counter = StatementCounter(active=True)
+        try:
+            yield self.counter
+        finally:
+            self.counter.active = False
+
+    async def read_session(self) -> AsyncIterator[AsyncSession]:
+        async with self._read() as session:
+            yield session
+
+    async def write_session(self) -> AsyncIterator[AsyncSession]:
+        async with self._write() as session:
+            yield session
+
+    def session(self, write: bool = False) -> AsyncSession:
+        return (self._write if write else self._read)()
+
+    async def dispose(self) -> None:
+        await self.read_engine.dispose()
+        if self.write_engine is not self.read_engine:
+            await self.write_engine.dispose()

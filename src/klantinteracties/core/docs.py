@@ -1,0 +1,58 @@
+"""Per-API root listing, served OpenAPI document (JSON and YAML) and an interactive docs page.
+None of these need a token, so that tooling can discover the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from .http import JSONResponse
+from .openapi import build_openapi
+from .routing import Api
+
+SCHEMA_HEADERS = {"Access-Control-Allow-Origin": "*"}
+
+
+def install_api(app: FastAPI, api: Api) -> None:
+    for path, endpoint, kwargs in api.routes:
+        app.add_api_route(api.prefix + path, endpoint, **kwargs)
+    cache: dict[str, Any] = {}
+
+    def document(request: Request) -> dict[str, Any]:
+        if "doc" not in cache:  # immutable for the life of the process
+            cache["doc"] = build_openapi(app, api.title, api.version, api.prefix, api.prefix)
+        return cache["doc"]
+
+    async def root(request: Request) -> Response:
+        ctx = api.ctx(request)
+        return JSONResponse({name: f"{ctx.base_url}/{name}" for name in sorted(api.collections)})
+
+    async def openapi_json(request: Request) -> Response:
+        return JSONResponse(document(request), headers=SCHEMA_HEADERS)
+
+    async def openapi_yaml(request: Request) -> Response:
+        body = yaml.safe_dump(document(request), sort_keys=False, allow_unicode=True)
+        return Response(body, media_type="application/vnd.oai.openapi", headers=SCHEMA_HEADERS)
+
+    async def docs_page(request: Request) -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=f"{api.prefix}/openapi.json", title=api.title)
+
+    async def redirect_json(request: Request) -> Response:
+        return RedirectResponse(f"{api.prefix}/openapi.json")
+
+    async def redirect_yaml(request: Request) -> Response:
+        return RedirectResponse(f"{api.prefix}/openapi.yaml")
+
+    for path, endpoint in (
+        ("/", root),
+        ("/openapi.json", openapi_json),
+        ("/openapi.yaml", openapi_yaml),
+        ("/schema", docs_page),
+        ("/schema/openapi.json", redirect_json),
+        ("/schema/openapi.yaml", redirect_yaml),
+    ):
+        app.add_api_route(api.prefix + path, endpoint, methods=["GET"], include_in_schema=False)

@@ -1,0 +1,99 @@
+"""HTTP plumbing shared by both APIs: JSON responses and the API middleware."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import orjson
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+JSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_NAIVE_UTC
+
+
+def dumps(data: Any) -> bytes:
+    return orjson.dumps(data, option=JSON_OPTIONS)
+
+
+class JSONResponse(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return dumps(content)
+
+
+def _accepts_json(accept: str) -> bool:
+    for part in accept.split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in ("*/*", "application/*", "application/json") or media.endswith("+json"):
+            return True
+    return False
+
+
+class ApiMiddleware:
+    """For requests under an API prefix: adds ``API-version``, answers HEAD like GET without a
+    body, and refuses an ``Accept`` header that rules out JSON (406)."""
+
+    def __init__(self, app: ASGIApp, versions: dict[str, str]) -> None:
+        self.app = app
+        self.versions = versions
+
+    def _version(self, path: str) -> str | None:
+        for prefix, version in self.versions.items():
+            if path.startswith(prefix):
+                return version
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        version = self._version(scope["path"])
+        if version is None:
+            await self.app(scope, receive, send)
+            return
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+        headers = dict(scope.get("headers") or [])
+        accept = headers.get(b"accept", b"").decode("latin-1")
+        if accept and not _accepts_json(accept):
+            await self._not_acceptable(scope, send, version)
+            return
+
+        async def send_wrapper(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"api-version", version.encode())]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app(scope, receive, send_wrapper)
+
+    async def _not_acceptable(self, scope: Scope, send: Send, version: str) -> None:
+        title = "Kan niet voldoen aan de opgegeven Accept header."
+        host = dict(scope["headers"]).get(b"host", b"localhost").decode("latin-1")
+        body = dumps(
+            {
+                "type": f"{scope.get('scheme', 'http')}://{host}/ref/fouten/NotAcceptable/",
+                "code": "not_acceptable",
+                "title": title,
+                "status": 406,
+                "detail": title,
+                "instance": f"urn:uuid:{uuid.uuid4()}",
+            }
+        )
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 406,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"api-version", version.encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})

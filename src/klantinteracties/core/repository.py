@@ -1,0 +1,88 @@
+"""Generic SQL for one table keyed by ``uuid``. Domain repositories add their own queries."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, RowMapping, Table, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+class TableRepository:
+    def __init__(self, table: Table, order_by: Sequence[Any] | None = None) -> None:
+        self.table = table
+        self.order_by = list(order_by) if order_by is not None else [table.c.id.desc()]
+
+    async def get(self, session: AsyncSession, key: uuidlib.UUID) -> RowMapping | None:
+        result = await session.execute(select(self.table).where(self.table.c.uuid == key))
+        return result.mappings().first()
+
+    async def get_many(self, session: AsyncSession, keys: list[Any]) -> Sequence[RowMapping]:
+        if not keys:
+            return []
+        stmt = select(self.table).where(self.table.c.uuid.in_(keys)).order_by(*self.order_by)
+        return (await session.execute(stmt)).mappings().all()
+
+    async def exists(self, session: AsyncSession, key: uuidlib.UUID) -> bool:
+        stmt = select(self.table.c.id).where(self.table.c.uuid == key)
+        return (await session.execute(stmt)).first() is not None
+
+    async def count(self, session: AsyncSession, clauses: Sequence[ColumnElement[bool]]) -> int:
+        stmt = select(func.count()).select_from(self.table).where(*clauses)
+        return int((await session.execute(stmt)).scalar_one())
+
+    async def page(
+        self,
+        session: AsyncSession,
+        clauses: Sequence[ColumnElement[bool]],
+        limit: int,
+        offset: int,
+    ) -> Sequence[RowMapping]:
+        stmt = (
+            select(self.table).where(*clauses).order_by(*self.order_by).limit(limit).offset(offset)
+        )
+        return (await session.execute(stmt)).mappings().all()
+
+    async def insert(self, session: AsyncSession, values: dict[str, Any]) -> uuidlib.UUID:
+        key = values.setdefault("uuid", uuidlib.uuid4())
+        await session.execute(insert(self.table).values(**values))
+        return key
+
+    async def update(
+        self, session: AsyncSession, key: uuidlib.UUID, values: dict[str, Any]
+    ) -> None:
+        if values:
+            await session.execute(
+                update(self.table).where(self.table.c.uuid == key).values(**values)
+            )
+
+    async def delete(self, session: AsyncSession, key: uuidlib.UUID) -> None:
+        await session.execute(delete(self.table).where(self.table.c.uuid == key))
+
+    async def keys_by(
+        self, session: AsyncSession, column: str, values: list[Any], *extra: str
+    ) -> Sequence[RowMapping]:
+        """Rows (uuid, column, extra...) whose ``column`` is in ``values``: reverse relations."""
+        if not values:
+            return []
+        cols = [self.table.c.uuid, self.table.c[column], *(self.table.c[e] for e in extra)]
+        stmt = select(*cols).where(self.table.c[column].in_(values)).order_by(self.table.c.id)
+        return (await session.execute(stmt)).mappings().all()
+
+    async def rows_by(
+        self, session: AsyncSession, column: str, values: list[Any]
+    ) -> Sequence[RowMapping]:
+        """Full rows whose ``column`` is in ``values`` (used by expand)."""
+        if not values:
+            return []
+        stmt = select(self.table).where(self.table.c[column].in_(values)).order_by(self.table.c.id)
+        return (await session.execute(stmt)).mappings().all()
+
+
+def group_by(rows: Sequence[RowMapping], key: str) -> dict[Any, list[RowMapping]]:
+    out: dict[Any, list[RowMapping]] = {}
+    for row in rows:
+        out.setdefault(row[key], []).append(row)
+    return out

@@ -1,0 +1,200 @@
+"""Turns a CrudService into HTTP routes. Only HTTP concerns live here.
+
+Each route opens its own session (read or write), authenticates, parses the query string and
+body, calls the service and renders JSON. Operation ids follow the contract:
+``{name}List|Create|Retrieve|Update|PartialUpdate|Destroy``.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import Request
+from starlette.responses import Response
+
+from .auth import TokenStore
+from .context import Ctx
+from .db import Database
+from .errors import not_found
+from .http import JSONResponse
+from .openapi import body_doc, detail_params_doc, list_params_doc, response_doc
+from .pagination import envelope
+from .service import CrudService
+from .validation import decode_json
+
+Handler = Callable[..., Awaitable[Response]]
+ALL_OPS = ("list", "create", "retrieve", "update", "partial_update", "destroy")
+
+
+@dataclass
+class Api:
+    """One published API: its URL prefix, version, and the collections its root lists."""
+
+    prefix: str  # e.g. "/klantinteracties/api/v1"
+    version: str
+    title: str
+    routes: list[tuple[str, Handler, dict[str, Any]]] = field(default_factory=list)
+    collections: list[str] = field(default_factory=list)
+
+    def add_route(self, path: str, endpoint: Handler, **kwargs: Any) -> None:
+        """Routes are collected here and put on the app by ``install_api`` under ``prefix``."""
+        self.routes.append((path, endpoint, kwargs))
+
+    def ctx(self, request: Request) -> Ctx:
+        return Ctx(str(request.base_url).rstrip("/") + self.prefix)
+
+
+def db_of(request: Request) -> Database:
+    return request.app.state.db
+
+
+def tokens_of(request: Request) -> TokenStore:
+    return request.app.state.tokens
+
+
+def parse_key(raw: str) -> uuidlib.UUID:
+    try:
+        return uuidlib.UUID(raw)
+    except ValueError:
+        raise not_found() from None
+
+
+@dataclass(frozen=True)
+class ResourceRoutes:
+    api: Api
+    service: CrudService
+    name: str  # operationId prefix, e.g. "partijen"
+    tag: str
+    scope: str  # auth group, e.g. "partijen"
+    ops: tuple[str, ...] = ALL_OPS
+
+    def register(self) -> None:
+        path = f"/{self.service.collection}"
+        self.api.collections.append(self.service.collection)
+        common: dict[str, Any] = {"tags": [self.tag], "response_class": JSONResponse}
+        for op, method, suffix, make in (
+            ("list", "GET", "", self._list),
+            ("create", "POST", "", self._create),
+            ("retrieve", "GET", "/{uuid}", self._retrieve),
+            ("update", "PUT", "/{uuid}", self._update),
+            ("partial_update", "PATCH", "/{uuid}", self._partial_update),
+            ("destroy", "DELETE", "/{uuid}", self._destroy),
+        ):
+            if op not in self.ops:
+                continue
+            self.api.add_route(
+                path + suffix,
+                make(),
+                methods=[method],
+                operation_id=self.name + _OP_SUFFIX[op],
+                openapi_extra=self._doc(op),
+                **common,
+            )
+
+    def _doc(self, op: str) -> dict[str, Any]:
+        svc = self.service
+        doc: dict[str, Any] = {"responses": response_doc(op, svc)}
+        if op == "list":
+            doc["parameters"] = list_params_doc(svc.filterset)
+        elif op == "retrieve":
+            doc["parameters"] = detail_params_doc(svc.filterset)
+        if op in ("create", "update", "partial_update"):
+            doc["requestBody"] = body_doc(svc.input_model, patched=op == "partial_update")
+        return doc
+
+    def _list(self) -> Handler:
+        api, svc, scope = self.api, self.service, self.scope
+
+        async def handler(request: Request) -> Response:
+            qp = request.query_params
+            async with db_of(request).session() as session:
+                await tokens_of(request).authorize(
+                    session, request.headers.get("authorization"), scope, False
+                )
+                query = svc.filterset.parse_list(qp, {"expand": qp.getlist("expand")})
+                page = await svc.list_page(session, api.ctx(request), query)
+            path_url = str(request.url.replace(query=""))
+            body = envelope(
+                page.items, page.count, page.number, page.size, path_url, qp.multi_items()
+            )
+            return JSONResponse(body)
+
+        return handler
+
+    def _retrieve(self) -> Handler:
+        api, svc, scope = self.api, self.service, self.scope
+
+        async def handler(request: Request, uuid: str) -> Response:
+            qp = request.query_params
+            async with db_of(request).session() as session:
+                await tokens_of(request).authorize(
+                    session, request.headers.get("authorization"), scope, False
+                )
+                expand = svc.filterset.parse_detail(qp, {"expand": qp.getlist("expand")})
+                item = await svc.retrieve(session, api.ctx(request), parse_key(uuid), expand)
+            return JSONResponse(item)
+
+        return handler
+
+    def _create(self) -> Handler:
+        api, svc, scope = self.api, self.service, self.scope
+
+        async def handler(request: Request) -> Response:
+            async with db_of(request).session(write=True) as session:
+                await tokens_of(request).authorize(
+                    session, request.headers.get("authorization"), scope, True
+                )
+                data = decode_json(request.headers.get("content-type"), await request.body())
+                item = await svc.create(session, api.ctx(request), data)
+            return JSONResponse(item, status_code=201, headers={"Location": item["url"]})
+
+        return handler
+
+    def _write(self, partial: bool) -> Handler:
+        api, svc, scope = self.api, self.service, self.scope
+
+        async def handler(request: Request, uuid: str) -> Response:
+            async with db_of(request).session(write=True) as session:
+                await tokens_of(request).authorize(
+                    session, request.headers.get("authorization"), scope, True
+                )
+                key = parse_key(uuid)
+                data = decode_json(request.headers.get("content-type"), await request.body())
+                item = await svc.update(session, api.ctx(request), key, data, partial)
+            return JSONResponse(item)
+
+        return handler
+
+    def _update(self) -> Handler:
+        return self._write(partial=False)
+
+    def _partial_update(self) -> Handler:
+        return self._write(partial=True)
+
+    def _destroy(self) -> Handler:
+        api, svc, scope = self.api, self.service, self.scope
+
+        async def handler(request: Request, uuid: str) -> Response:
+            async with db_of(request).session(write=True) as session:
+                await tokens_of(request).authorize(
+                    session, request.headers.get("authorization"), scope, True
+                )
+                result = await svc.destroy(session, api.ctx(request), parse_key(uuid))
+            if result is None:
+                return Response(status_code=204)
+            return JSONResponse(result)
+
+        return handler
+
+
+_OP_SUFFIX = {
+    "list": "List",
+    "create": "Create",
+    "retrieve": "Retrieve",
+    "update": "Update",
+    "partial_update": "PartialUpdate",
+    "destroy": "Destroy",
+}

@@ -1,0 +1,178 @@
+"""Generic CRUD flow for one resource. Domain services subclass it and add their rules.
+
+Transactions: the service owns them. Every write method commits before it returns, so the HTTP
+layer only sends a response for data that is stored. Any exception leaves the session to be
+rolled back when it closes, so a failed write never leaves half a record.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic.alias_generators import to_camel
+from sqlalchemy import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .context import Ctx
+from .errors import InvalidParam, ValidationFailed, not_found
+from .expand import ExpandTree, Expansion, apply_expansions, expand_tree
+from .filters import FilterSet, ParsedQuery
+from .pagination import check_in_range, page_request
+from .repository import TableRepository
+from .schemas import FkRef, Gegevensgroep
+from .validation import InputModel, missing_required, validate
+
+
+@dataclass(frozen=True)
+class FkSpec:
+    """A writable relation field: which table it points at and how the target is called."""
+
+    repo: TableRepository
+    label: str  # e.g. "Partij", used in "... bestaat niet."
+
+    @property
+    def missing_reason(self) -> str:
+        return f"{self.label} met deze uuid bestaat niet."
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[dict[str, Any]]
+    count: int
+    number: int
+    size: int
+
+
+class CrudService:
+    collection: str
+    repo: TableRepository
+    input_model: type[InputModel]
+    required: tuple[str, ...] = ()
+    filterset: FilterSet = FilterSet()
+    expansions: tuple[Expansion, ...] = ()
+    fk_fields: dict[str, FkSpec] = {}
+    group_fields: dict[str, type[Gegevensgroep]] = {}
+
+    # ----- representation -------------------------------------------------------------------
+    async def represent(
+        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
+    ) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    async def render(
+        self,
+        session: AsyncSession,
+        ctx: Ctx,
+        rows: Sequence[RowMapping],
+        tree: ExpandTree,
+        expand_key: bool = False,
+    ) -> list[dict[str, Any]]:
+        items = await self.represent(session, ctx, rows)
+        if tree or expand_key:
+            for item in items:
+                item["_expand"] = {}
+        if tree:
+            await apply_expansions(session, ctx, self, rows, items, tree)
+        return items
+
+    # ----- reads ----------------------------------------------------------------------------
+    async def list_page(self, session: AsyncSession, ctx: Ctx, query: ParsedQuery) -> Page:
+        req = page_request(query.page, query.page_size)
+        count = await self.repo.count(session, query.clauses)
+        number = check_in_range(req, count)
+        rows = await self.repo.page(session, query.clauses, req.size, (number - 1) * req.size)
+        # Expandable resources carry "_expand" on every list item, as existing clients expect.
+        items = await self.render(
+            session, ctx, rows, expand_tree(query.expand), expand_key=bool(self.expansions)
+        )
+        return Page(items, count, number, req.size)
+
+    async def retrieve(
+        self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, expand: Sequence[str] = ()
+    ) -> dict[str, Any]:
+        row = await self.get_row(session, key)
+        return (await self.render(session, ctx, [row], expand_tree(expand)))[0]
+
+    async def get_row(self, session: AsyncSession, key: uuidlib.UUID) -> RowMapping:
+        row = await self.repo.get(session, key)
+        if row is None:
+            raise not_found()
+        return row
+
+    # ----- writes ---------------------------------------------------------------------------
+    async def create(self, session: AsyncSession, ctx: Ctx, data: Any) -> dict[str, Any]:
+        obj = self.parse(data, partial=False)
+        await self.validate(session, obj, None)
+        key = await self.repo.insert(session, self.values(obj, None))
+        await self.after_write(session, key, obj, None)
+        await session.commit()
+        return await self.retrieve(session, ctx, key)
+
+    async def update(
+        self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, data: Any, partial: bool
+    ) -> dict[str, Any]:
+        current = await self.get_row(session, key)
+        obj = self.parse(data, partial=partial)
+        await self.validate(session, obj, current)
+        await self.repo.update(session, key, self.values(obj, current))
+        await self.after_write(session, key, obj, current)
+        await session.commit()
+        return await self.retrieve(session, ctx, key)
+
+    async def destroy(self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID) -> Any:
+        row = await self.get_row(session, key)
+        await self.before_delete(session, row)
+        await self.repo.delete(session, key)
+        await session.commit()
+        return None
+
+    # ----- hooks ----------------------------------------------------------------------------
+    def parse(self, data: Any, partial: bool) -> Any:
+        obj = validate(self.input_model, data)
+        if not partial:
+            missing = missing_required(obj, self.required)
+            if missing:
+                raise ValidationFailed(missing)
+        return obj
+
+    async def validate(self, session: AsyncSession, obj: Any, current: RowMapping | None) -> None:
+        """Checks that need the database. The default checks every relation exists."""
+        errors = await self.check_fks(session, obj)
+        if errors:
+            raise ValidationFailed(errors)
+
+    async def check_fks(
+        self, session: AsyncSession, obj: Any, prefix: str = ""
+    ) -> list[InvalidParam]:
+        errors: list[InvalidParam] = []
+        for name, spec in self.fk_fields.items():
+            ref = getattr(obj, name, None)
+            if not isinstance(ref, FkRef) or await spec.repo.exists(session, ref.uuid):
+                continue
+            field = f"{prefix}{to_camel(name)}.uuid"
+            errors.append(InvalidParam(field, "invalid", spec.missing_reason))
+        return errors
+
+    def values(self, obj: Any, current: RowMapping | None) -> dict[str, Any]:
+        """Column values for the fields that were sent (PUT leaves unsent optional fields as is)."""
+        out: dict[str, Any] = {}
+        for name in obj.model_fields_set:
+            value = getattr(obj, name)
+            if name in self.fk_fields:
+                out[f"{name}_uuid"] = value.uuid if value is not None else None
+            elif name in self.group_fields:
+                out.update(self.group_fields[name].columns(name, value))
+            elif name in self.repo.table.c:
+                out[name] = value
+        return out
+
+    async def after_write(
+        self, session: AsyncSession, key: uuidlib.UUID, obj: Any, current: RowMapping | None
+    ) -> None:
+        """Writes to other tables that belong to this one (nested lists, reverse relations)."""
+
+    async def before_delete(self, session: AsyncSession, row: RowMapping) -> None:
+        """Checks or clean-up before a row is deleted."""

@@ -1,0 +1,146 @@
+"""Request bodies: JSON parsing and translation of Pydantic errors into invalidParams.
+
+Bodies are parsed by hand instead of by FastAPI so that we control every error: a non-JSON
+content type is a 415, malformed JSON a 400 parse error, and every field error is reported with
+the camelCase dotted name and Dutch message that existing clients expect.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import orjson
+from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic.alias_generators import to_camel
+from pydantic_core import ErrorDetails
+
+from .errors import InvalidParam, ValidationFailed, parse_error, unsupported_media_type
+
+M = TypeVar("M", bound=BaseModel)
+
+REQUIRED = "Dit veld is vereist."
+NOT_NULL = "Dit veld mag niet leeg zijn."
+
+
+class InputModel(BaseModel):
+    """Base for request bodies: camelCase and snake_case keys accepted, unknown keys ignored."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        validate_by_name=True,
+        validate_by_alias=True,
+        extra="ignore",
+        str_strip_whitespace=False,
+    )
+
+
+def _type_name(value: Any) -> str:
+    return {list: "list", str: "str", int: "int", float: "float", bool: "bool"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _message(err: ErrorDetails) -> tuple[str, str]:
+    """Map one Pydantic error to (code, Dutch reason)."""
+    etype = err["type"]
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    if etype == "missing":
+        return "required", REQUIRED
+    if value is None and etype.endswith("_type"):
+        return "null", NOT_NULL
+    simple: dict[str, tuple[str, str]] = {
+        "string_type": ("invalid", "Geen geldige tekst."),
+        "bool_type": ("invalid", "Moet een geldige booleaanse waarde zijn."),
+        "bool_parsing": ("invalid", "Moet een geldige booleaanse waarde zijn."),
+        "int_type": ("invalid", "Een geldig geheel getal is vereist."),
+        "int_parsing": ("invalid", "Een geldig geheel getal is vereist."),
+        "int_from_float": ("invalid", "Een geldig geheel getal is vereist."),
+        "uuid_type": ("invalid", "Voer een geldige UUID in."),
+        "uuid_parsing": ("invalid", "Voer een geldige UUID in."),
+        "date_type": ("invalid", "Voer een geldige datum in (JJJJ-MM-DD)."),
+        "date_parsing": ("invalid", "Voer een geldige datum in (JJJJ-MM-DD)."),
+        "date_from_datetime_parsing": ("invalid", "Voer een geldige datum in (JJJJ-MM-DD)."),
+        "date_from_datetime_inexact": ("invalid", "Voer een geldige datum in (JJJJ-MM-DD)."),
+        "datetime_type": ("invalid", "Voer een geldige datum en tijd in."),
+        "datetime_parsing": ("invalid", "Voer een geldige datum en tijd in."),
+        "datetime_from_date_parsing": ("invalid", "Voer een geldige datum en tijd in."),
+        "url_parsing": ("invalid", "Voer een geldige URL in."),
+        "url_type": ("invalid", "Voer een geldige URL in."),
+        "url_scheme": ("invalid", "Voer een geldige URL in."),
+    }
+    if etype in simple:
+        return simple[etype]
+    if etype == "string_too_long":
+        return "max_length", (
+            f"Zorg ervoor dat dit veld niet meer dan {ctx.get('max_length')} karakters bevat."
+        )
+    if etype == "string_too_short":
+        return "min_length", (
+            f"Zorg ervoor dat dit veld minimaal {ctx.get('min_length')} karakters bevat."
+        )
+    if etype in ("greater_than_equal", "greater_than"):
+        limit = ctx.get("ge", ctx.get("gt"))
+        return "min_value", f"Zorg ervoor dat deze waarde groter of gelijk is aan {limit}."
+    if etype in ("less_than_equal", "less_than"):
+        limit = ctx.get("le", ctx.get("lt"))
+        return "max_value", f"Zorg ervoor dat deze waarde kleiner of gelijk is aan {limit}."
+    if etype in ("enum", "literal_error"):
+        return "invalid_choice", f'"{value}" is een ongeldige keuze.'
+    if etype in ("model_type", "dict_type", "model_attributes_type"):
+        kind = _type_name(value)
+        return "invalid", f"Ongeldige gegevens. Verwacht een object, ontvangen: {kind}."
+    if etype == "list_type":
+        return "not_a_list", f'Verwacht een lijst, ontvangen: "{_type_name(value)}".'
+    # Our own validators raise PydanticCustomError(code, message): pass both through.
+    return etype, err["msg"]
+
+
+def field_name(loc: tuple[int | str, ...], prefix: str = "") -> str:
+    parts = [prefix] if prefix else []
+    parts += [str(p) if isinstance(p, int) else to_camel(p) for p in loc]
+    return ".".join(parts)
+
+
+def translate(exc: ValidationError, prefix: str = "") -> list[InvalidParam]:
+    params: list[InvalidParam] = []
+    for err in exc.errors(include_url=False):
+        code, reason = _message(err)
+        loc = err["loc"]
+        if err["type"] in ("model_type", "dict_type", "model_attributes_type"):
+            loc = (*loc, "non_field_errors")
+        params.append(InvalidParam(field_name(loc, prefix) or "nonFieldErrors", code, reason))
+    return params
+
+
+def validate(model: type[M], data: Any, prefix: str = "") -> M:
+    """Validate a decoded body; non-objects and field errors become a 400."""
+    if not isinstance(data, dict):
+        name = f"{prefix}.nonFieldErrors" if prefix else "nonFieldErrors"
+        reason = f"Ongeldige gegevens. Verwacht een object, ontvangen: {_type_name(data)}."
+        raise ValidationFailed([InvalidParam(name, "invalid", reason)])
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ValidationFailed(translate(exc, prefix)) from None
+
+
+def missing_required(obj: BaseModel, required: tuple[str, ...]) -> list[InvalidParam]:
+    """Required-ness is checked here (not by Pydantic) so PATCH can reuse the same model."""
+    return [
+        InvalidParam(to_camel(name), "required", REQUIRED)
+        for name in required
+        if name not in obj.model_fields_set
+    ]
+
+
+def decode_json(content_type: str | None, body: bytes) -> Any:
+    if not body.strip():
+        return {}  # an empty body is an empty object: the field checks then say what is missing
+    media_type = (content_type or "").split(";")[0].strip().lower()
+    if media_type != "application/json" and not media_type.endswith("+json"):
+        raise unsupported_media_type(media_type or "")
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise parse_error(f"JSON parse error - {exc}") from None

@@ -1,0 +1,47 @@
+"""Runtime configuration, read from environment variables.
+
+Every setting has a safe default so that `klantinteracties serve` works with no configuration:
+the embedded default is a SQLite file inside the data directory.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KLANTINTERACTIES_", extra="ignore")
+
+    database_url: str = Field(
+        default="",
+        validation_alias=AliasChoices("DATABASE_URL", "KLANTINTERACTIES_DATABASE_URL"),
+        description="SQLAlchemy async URL; empty means the embedded SQLite file in DATA_DIR.",
+    )
+    data_dir: Path = Field(default=Path("data"), description="Where the embedded database lives.")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    auto_migrate: bool = Field(
+        default=True, description="Bring the database schema up to date when the server starts."
+    )
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    sql_echo: bool = False
+    cors_allowed_origins: str = Field(
+        default="", description="Comma-separated origins allowed by CORS; '*' allows all."
+    )
+    log_level: str = "info"
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'klantinteracties.db').resolve()}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

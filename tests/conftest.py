@@ -1,0 +1,115 @@
+"""Test fixtures. Every test runs once per database backend: SQLite and PostgreSQL.
+
+``KI_TEST_DATABASES`` picks the backends (default ``sqlite,postgresql``). Each test session gets
+its own fresh PostgreSQL database (created on the server named by ``KI_TEST_POSTGRES_URL``), so
+parallel runs never see each other's rows. The schema is built by the real migrations.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import delete, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from klantinteracties.app import create_app
+from klantinteracties.core.auth import TokenStore
+from klantinteracties.core.db import Database, StatementCounter
+from klantinteracties.db.models import api_token, metadata
+from klantinteracties.migrate import upgrade
+from klantinteracties.settings import Settings
+
+BACKENDS = [b.strip() for b in os.environ.get("KI_TEST_DATABASES", "sqlite,postgresql").split(",")]
+POSTGRES_URL = os.environ.get(
+    "KI_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
+BASE = "http://testserver/klantinteracties/api/v1"
+
+
+async def _create_pg_database() -> str:
+    name = f"ki_test_{uuid.uuid4().hex[:12]}"
+    admin = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    await admin.dispose()
+    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+
+
+async def _drop_pg_database(url: str) -> None:
+    name = make_url(url).database
+    admin = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    await admin.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+async def database(
+    request: pytest.FixtureRequest, tmp_path_factory: Any
+) -> AsyncIterator[Database]:
+    backend = request.param
+    if backend == "sqlite":
+        path = Path(tmp_path_factory.mktemp("db")) / "test.db"
+        url = f"sqlite+aiosqlite:///{path}"
+    elif backend == "postgresql":
+        url = await _create_pg_database()
+    else:
+        raise ValueError(f"unknown test backend {backend!r}")
+    db = Database(url)
+    await upgrade(db.write_engine)
+    try:
+        yield db
+    finally:
+        await db.dispose()
+        if backend == "postgresql":
+            await _drop_pg_database(url)
+
+
+@pytest.fixture(scope="session")
+def app(database: Database) -> Any:
+    return create_app(Settings(database_url=database.url), database)
+
+
+async def _clear(db: Database) -> None:
+    async with db.session(write=True) as session:
+        for table in reversed(metadata.sorted_tables):
+            await session.execute(delete(table))
+        await session.commit()
+
+
+@pytest.fixture
+async def token(database: Database) -> str:
+    await _clear(database)
+    async with database.session(write=True) as session:
+        return await TokenStore(api_token).create(session, "tests", ["*"])
+
+
+@pytest.fixture
+async def client(app: Any, token: str) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    headers = {"Authorization": f"Token {token}"}
+    async with httpx.AsyncClient(transport=transport, base_url=BASE, headers=headers) as c:
+        yield c
+
+
+@pytest.fixture
+async def anon(app: Any, token: str) -> AsyncIterator[httpx.AsyncClient]:
+    """A client without credentials (the database is cleared all the same)."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url=BASE) as c:
+        yield c
+
+
+@pytest.fixture
+def count_statements(database: Database) -> Any:
+    def counter() -> Iterator[StatementCounter]:
+        return database.count_statements()  # type: ignore[return-value]
+
+    return counter
