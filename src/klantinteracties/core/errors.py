@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -150,6 +151,13 @@ def install_error_handlers(app: FastAPI) -> None:
         # Our routes parse their own input; this only guards routes declared with typed params.
         return problem_response(request, invalid("nonFieldErrors", "Ongeldige aanvraag."))
 
+    async def on_integrity(request: Request, exc: Exception) -> Response:
+        # Services check rules first and give precise messages; this is the safety net for
+        # races between two writers (or a rule a service forgot): still a 400, never a 500.
+        logger.info("integrity error on %s %s: %s", request.method, request.url.path, exc)
+        reason = "Deze gegevens botsen met gegevens die al zijn opgeslagen."
+        return problem_response(request, invalid("nonFieldErrors", reason, "unique"))
+
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         logger.exception("unhandled error on %s %s", request.method, request.url.path)
         msg = "Er is een serverfout opgetreden."
@@ -158,4 +166,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, on_problem)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_request_validation)
+    app.add_exception_handler(IntegrityError, on_integrity)
     app.add_exception_handler(Exception, on_unexpected)
