@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         redoc_url=None,
         openapi_url=None,
         lifespan=lifespan,
+        redirect_slashes=False,  # the APIs have no trailing slashes; "/x/" is a 404, not a redirect
     )
     if database is not None:  # tests hand in a database and may skip the lifespan
         app.state.db = database
