@@ -10,6 +10,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from . import __version__
 from .api import klantinteracties_api
+from .api.contactgegevens import contactgegevens_api
 from .core.auth import TokenStore
 from .core.db import Database
 from .core.docs import install_api
@@ -50,7 +51,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.db = database
         app.state.tokens = TokenStore(api_token)
     install_error_handlers(app)
-    apis = [klantinteracties_api()]
+    apis = [klantinteracties_api(), contactgegevens_api()]
     for api in apis:
         install_api(app, api)
     app.add_middleware(ApiMiddleware, versions={api.prefix: api.version for api in apis})

@@ -21,9 +21,7 @@ async def test_missing_token_is_401_with_challenge(anon):
     assert body["instance"].startswith("urn:uuid:")
 
 
-@pytest.mark.parametrize(
-    "header", ["Token nope", "Bearer abc", "Token", "Token a b", "token  "]
-)
+@pytest.mark.parametrize("header", ["Token nope", "Bearer abc", "Token", "Token a b", "token  "])
 async def test_wrong_or_malformed_token_is_401(anon, header):
     r = await anon.get("/categorieen", headers={"Authorization": header})
     assert problem(r, 401)["code"] in ("authentication_failed", "not_authenticated")
@@ -96,9 +94,7 @@ async def test_unknown_query_parameters_are_rejected(client):
 
 
 async def test_non_json_body_is_415(client):
-    r = await client.post(
-        "/categorieen", content=b"naam=x", headers={"Content-Type": "text/plain"}
-    )
+    r = await client.post("/categorieen", content=b"naam=x", headers={"Content-Type": "text/plain"})
     assert problem(r, 415)["code"] == "unsupported_media_type"
 
 
@@ -120,7 +116,8 @@ async def test_non_object_body_is_400(client, payload):
 async def test_snake_case_body_keys_are_accepted(client):
     cat = (await client.post("/categorieen", json={"naam": "x"})).json()
     r = await client.post(
-        "/categorie-relaties", json={"categorie": {"uuid": cat["uuid"]}, "begin_datum": "2020-02-02"}
+        "/categorie-relaties",
+        json={"categorie": {"uuid": cat["uuid"]}, "begin_datum": "2020-02-02"},
     )
     assert r.status_code == 201 and r.json()["beginDatum"] == "2020-02-02"
 

@@ -8,13 +8,37 @@ KLANTINTERACTIES_PREFIX = "/klantinteracties/api/v1"
 
 
 def klantinteracties_api() -> Api:
+    from .actoren import router as actoren
+    from .actorklantcontacten import router as actorklantcontacten
+    from .betrokkenen import router as betrokkenen
+    from .bijlagen import router as bijlagen
     from .categorieen import router as categorieen
     from .digitaleadressen import router as digitaleadressen
+    from .internetaken import router as internetaken
+    from .klantcontacten import router as klantcontacten
+    from .maak_klantcontact import router as maak_klantcontact
+    from .onderwerpobjecten import router as onderwerpobjecten
+    from .partij_identificatoren import router as partij_identificatoren
     from .partijen import router as partijen
     from .rekeningnummers import router as rekeningnummers
     from .vertegenwoordigingen import router as vertegenwoordigingen
 
     api = Api(prefix=KLANTINTERACTIES_PREFIX, version="0.9.0", title="klantinteracties")
-    for group in (partijen, digitaleadressen, rekeningnummers, vertegenwoordigingen, categorieen):
+    for group in (
+        partijen,
+        partij_identificatoren,
+        digitaleadressen,
+        rekeningnummers,
+        vertegenwoordigingen,
+        categorieen,
+        klantcontacten,
+        betrokkenen,
+        onderwerpobjecten,
+        bijlagen,
+        maak_klantcontact,
+        actoren,
+        actorklantcontacten,
+        internetaken,
+    ):
         group.register(api)
     return api

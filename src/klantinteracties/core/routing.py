@@ -182,7 +182,8 @@ class ResourceRoutes:
                 await tokens_of(request).authorize(
                     session, request.headers.get("authorization"), scope, True
                 )
-                result = await svc.destroy(session, api.ctx(request), parse_key(uuid))
+                key = parse_key(uuid)
+                result = await svc.destroy(session, api.ctx(request), key, request.query_params)
             if result is None:
                 return Response(status_code=204)
             return JSONResponse(result)

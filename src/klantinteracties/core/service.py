@@ -8,7 +8,7 @@ rolled back when it closes, so a failed write never leaves half a record.
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,7 +122,15 @@ class CrudService:
         await session.commit()
         return await self.retrieve(session, ctx, key)
 
-    async def destroy(self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID) -> Any:
+    async def destroy(
+        self,
+        session: AsyncSession,
+        ctx: Ctx,
+        key: uuidlib.UUID,
+        options: Mapping[str, str] | None = None,
+    ) -> Any:
+        """Delete; ``options`` are the request's query parameters (e.g. ``cascade``).
+        Returning something other than None makes the response a 200 with that body."""
         row = await self.get_row(session, key)
         await self.before_delete(session, row)
         await self.repo.delete(session, key)

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
-from klantinteracties.core.routing import Api
+from klantinteracties.core.routing import Api, ResourceRoutes
+
+from .service import digitaal_adres_service
 
 
 def register(api: Api) -> None:
-    """Not implemented yet."""
+    ResourceRoutes(
+        api, digitaal_adres_service, "digitaleadressen", "digitale adressen", "partijen"
+    ).register()

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
-from klantinteracties.core.routing import Api
+from klantinteracties.core.routing import Api, ResourceRoutes
+
+from .service import rekeningnummer_service
 
 
 def register(api: Api) -> None:
-    """Not implemented yet."""
+    ResourceRoutes(
+        api, rekeningnummer_service, "rekeningnummers", "rekeningnummers", "partijen"
+    ).register()

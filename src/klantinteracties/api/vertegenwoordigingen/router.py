@@ -1,7 +1,15 @@
 from __future__ import annotations
 
-from klantinteracties.core.routing import Api
+from klantinteracties.core.routing import Api, ResourceRoutes
+
+from .service import vertegenwoordiging_service
 
 
 def register(api: Api) -> None:
-    """Not implemented yet."""
+    ResourceRoutes(
+        api,
+        vertegenwoordiging_service,
+        "vertegenwoordigingen",
+        "vertegenwoordigingen",
+        "partijen",
+    ).register()

@@ -1,6 +1,9 @@
 """All tables. Importing this package registers every table on ``metadata``."""
 
+from .actoren import actor, actorklantcontact, internetaak, internetaak_actor
 from .base import metadata
+from .contactgegevens import organisatie, persoon
+from .klantcontacten import betrokkene, bijlage, klantcontact, onderwerpobject
 from .partijen import (
     categorie,
     categorie_relatie,
@@ -13,13 +16,23 @@ from .partijen import (
 from .tokens import api_token
 
 __all__ = [
+    "actor",
+    "actorklantcontact",
     "api_token",
+    "betrokkene",
+    "bijlage",
     "categorie",
     "categorie_relatie",
     "digitaal_adres",
+    "internetaak",
+    "internetaak_actor",
+    "klantcontact",
     "metadata",
+    "onderwerpobject",
+    "organisatie",
     "partij",
     "partij_identificator",
+    "persoon",
     "rekeningnummer",
     "vertegenwoordigden",
 ]

@@ -86,6 +86,7 @@ digitaal_adres = Table(
     metadata,
     *key_columns(),
     ref("verstrekt_door_partij", "partij", "CASCADE"),
+    ref("verstrekt_door_betrokkene", "betrokkene", "SET NULL"),
     Column("adres", String(80), nullable=False),
     Column("soort_digitaal_adres", String(20), nullable=False, index=True),
     Column("is_standaard_adres", Boolean, nullable=False, default=False, index=True),

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from klantinteracties.core.routing import Api, ResourceRoutes
+
+from .service import organisatie_service, persoon_service
+
+CONTACTGEGEVENS_PREFIX = "/contactgegevens/api/v1"
+SCOPE = "contactgegevens"
+
+
+def register(api: Api) -> None:
+    # Operation ids and tags as in the contract: singular paths, plural tags.
+    ResourceRoutes(api, organisatie_service, "organisatie", "organisaties", SCOPE).register()
+    ResourceRoutes(api, persoon_service, "persoon", "personen", SCOPE).register()
+
+
+def contactgegevens_api() -> Api:
+    """The Contactgegevens API: a second API served by the same process and database."""
+    api = Api(prefix=CONTACTGEGEVENS_PREFIX, version="1.1.1", title="contactgegevens")
+    register(api)
+    return api
