@@ -90,6 +90,7 @@ class ResourceRoutes:
                 make(),
                 methods=[method],
                 operation_id=self.name + _OP_SUFFIX[op],
+                summary=f"{_SUMMARY[op]} ({self.service.collection})",
                 openapi_extra=self._doc(op),
                 **common,
             )
@@ -198,4 +199,13 @@ _OP_SUFFIX = {
     "update": "Update",
     "partial_update": "PartialUpdate",
     "destroy": "Destroy",
+}
+
+_SUMMARY = {
+    "list": "Lijst opvragen",
+    "create": "Aanmaken",
+    "retrieve": "Eén opvragen",
+    "update": "Volledig bijwerken",
+    "partial_update": "Gedeeltelijk bijwerken",
+    "destroy": "Verwijderen",
 }
