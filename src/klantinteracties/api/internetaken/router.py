@@ -1,0 +1,7 @@
+from __future__ import annotations
+
+from klantinteracties.core.routing import Api
+
+
+def register(api: Api) -> None:
+    """Not implemented yet."""
