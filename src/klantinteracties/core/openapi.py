@@ -7,16 +7,13 @@ document is generated from the same declarations that the server enforces.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
 from .filters import Filter, FilterSet
-
-if TYPE_CHECKING:
-    from .service import CrudService
 
 REF = "#/components/schemas/{model}"
 _models: dict[str, type[BaseModel]] = {}
@@ -94,9 +91,14 @@ def body_doc(model: type[BaseModel], patched: bool) -> dict[str, Any]:
     return {"required": not patched, "content": {"application/json": {"schema": ref}}}
 
 
-def response_doc(op: str, svc: CrudService) -> dict[str, Any]:
+def response_doc(
+    op: str, output_model: type[BaseModel] | None, expanded_model: type[BaseModel] | None = None
+) -> dict[str, Any]:
+    """Responses of one CRUD operation. ``output_model`` documents the representation;
+    ``expanded_model`` (with ``_expand``) is used for GET where the resource is expandable."""
     version_header = {"API-version": {"schema": {"type": "string"}}}
-    output = getattr(svc, "output_schema", None) or {"type": "object"}
+    model = expanded_model if op in ("list", "retrieve") and expanded_model else output_model
+    output: dict[str, Any] = model_ref(model) if model is not None else {"type": "object"}
     if op == "destroy":
         return {"204": {"description": "Verwijderd.", "headers": version_header}}
     if op == "list":

@@ -37,6 +37,9 @@ class Api:
     version: str
     title: str
     routes: list[tuple[str, Handler, dict[str, Any]]] = field(default_factory=list)
+    # Documentation-only response models per collection: (representation, with "_expand").
+    # Set before the groups register; responses themselves are built by the services.
+    outputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     collections: list[str] = field(default_factory=list)
 
     def add_route(self, path: str, endpoint: Handler, **kwargs: Any) -> None:
@@ -97,7 +100,8 @@ class ResourceRoutes:
 
     def _doc(self, op: str) -> dict[str, Any]:
         svc = self.service
-        doc: dict[str, Any] = {"responses": response_doc(op, svc)}
+        output, expanded = self.api.outputs.get(svc.collection, (None, None))
+        doc: dict[str, Any] = {"responses": response_doc(op, output, expanded)}
         if op == "list":
             doc["parameters"] = list_params_doc(svc.filterset)
         elif op == "retrieve":
