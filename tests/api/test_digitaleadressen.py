@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 
 from klantinteracties.api.digitaleadressen.schemas import adres_error
 from klantinteracties.db.models import digitaal_adres, partij, partij_identificator
+from tests.api.klantcontact_data import make_betrokkene, make_klantcontact
 from tests.helpers import invalid_params, problem, reasons
 
 BASE = "http://testserver/klantinteracties/api/v1"
@@ -184,15 +185,35 @@ async def test_relations_unknown_and_malformed(client):
     assert "bestaat niet" in reasons(r)["verstrektDoorPartij.uuid"]
 
 
-async def test_verstrekt_door_betrokkene_only_null(client):
-    item = await create(client, verstrektDoorBetrokkene=None)
-    assert item["verstrektDoorBetrokkene"] is None
-    for r in (
-        await post(client, **EMAIL, verstrektDoorBetrokkene={"uuid": MISSING}),
-        await patch(client, item, verstrektDoorBetrokkene={"uuid": MISSING}),
-    ):
-        assert invalid_params(r) == {"verstrektDoorBetrokkene.uuid": "invalid"}
-        assert "bestaat niet" in reasons(r)["verstrektDoorBetrokkene.uuid"]
+async def test_verstrekt_door_betrokkene(client):
+    kc = await make_klantcontact(client)
+    b1 = await make_betrokkene(client, kc)
+    b2 = await make_betrokkene(client, kc)
+    item = await create(client, verstrektDoorBetrokkene={"uuid": b1["uuid"], "url": "http://x/y"})
+    assert item["verstrektDoorBetrokkene"] == {"uuid": b1["uuid"], "url": b1["url"]}
+    assert (await client.get(b1["url"])).json()["digitaleAdressen"] == [
+        {"uuid": item["uuid"], "url": item["url"]}
+    ]
+    r = await patch(client, item, verstrektDoorBetrokkene=ref(b2))
+    assert r.json()["verstrektDoorBetrokkene"]["uuid"] == b2["uuid"]
+    r = await put(client, item)  # PUT keeps what it does not send
+    assert r.json()["verstrektDoorBetrokkene"]["uuid"] == b2["uuid"]
+    r = await patch(client, item, verstrektDoorBetrokkene=None)
+    assert r.json()["verstrektDoorBetrokkene"] is None
+    cases = [
+        ({"uuid": MISSING}, "verstrektDoorBetrokkene.uuid", "invalid"),
+        ({"uuid": "x"}, "verstrektDoorBetrokkene.uuid", "invalid"),
+        ({"url": b1["url"]}, "verstrektDoorBetrokkene.uuid", "required"),
+        ("nope", "verstrektDoorBetrokkene.nonFieldErrors", "invalid"),
+    ]
+    for value, name, code in cases:
+        for r in (
+            await post(client, **EMAIL, verstrektDoorBetrokkene=value),
+            await patch(client, item, verstrektDoorBetrokkene=value),
+        ):
+            assert invalid_params(r) == {name: code}, value
+    r = await post(client, **EMAIL, verstrektDoorBetrokkene={"uuid": MISSING})
+    assert "bestaat niet" in reasons(r)["verstrektDoorBetrokkene.uuid"]
 
 
 VALID = {
@@ -444,7 +465,22 @@ async def test_bad_filter_values(client):
     }
     for name, (value, code) in cases.items():
         assert invalid_params(await client.get(URL, params={name: value})) == {name: code}
-    unknown = ("verstrekt_door_partij__uuid", "verstrektDoorBetrokkene__uuid", "expand", "ordering")
+    cases = {
+        "verstrektDoorBetrokkene__uuid": ("nope", "invalid"),
+        "verstrektDoorBetrokkene__url": ("betrokkenen/x", "invalid"),
+        "verstrektDoorBetrokkene__rol": ("baas", "invalid_choice"),
+        "expand": ("verstrektDoorPartij", "invalid_choice"),
+    }
+    for name, (value, code) in cases.items():
+        assert invalid_params(await client.get(URL, params={name: value})) == {name: code}
+    r = await client.get(f"{URL}/{MISSING}", params={"expand": "hadKlantcontact"})
+    assert invalid_params(r) == {"expand": "invalid_choice"}
+    unknown = (
+        "verstrekt_door_partij__uuid",
+        "verstrektDoorBetrokkene__wasPartij__uuid",
+        "expand[]",
+        "ordering",
+    )
     for name in unknown:
         r = await client.get(URL, params={name: "x"})
         assert invalid_params(r) == {"nonFieldErrors": "unknown-parameters"}, name
@@ -457,7 +493,10 @@ async def test_list_order_and_pagination(client):
     body = (await client.get(URL, params={"pageSize": "2"})).json()
     assert body["count"] == 3 and body["next"] and body["previous"] is None
     assert [x["uuid"] for x in body["results"]] == [items[2]["uuid"], items[1]["uuid"]]
-    assert list(body["results"][0]) == KEYS
+    # Expandable: every list item carries "_expand", even when nothing is expanded.
+    assert list(body["results"][0]) == [*KEYS, "_expand"]
+    assert [x["_expand"] for x in body["results"]] == [{}, {}]
+    assert "_expand" not in (await client.get(items[0]["url"])).json()
     problem(await client.get(URL, params={"page": "5"}), 404)
 
 
@@ -484,3 +523,119 @@ async def test_list_statement_count(client, make_partij, count_statements):
             small = await listing()
     assert (await client.get(URL, params=filters)).json()["count"] == 30
     assert await listing() == small == 3  # token lookup, count, page
+
+
+async def test_filters_by_betrokkene(client):
+    kc = await make_klantcontact(client)
+    klant = await make_betrokkene(client, kc, rol="klant")
+    vertegenwoordiger = await make_betrokkene(client, kc, rol="vertegenwoordiger")
+    a = await create(client, verstrektDoorBetrokkene=ref(klant))
+    b = await create(client, verstrektDoorBetrokkene=ref(vertegenwoordiger))
+    c = await create(client)
+    a, b, c = a["uuid"], b["uuid"], c["uuid"]
+    cases: list[tuple[dict[str, str], list[str]]] = [
+        ({}, [a, b, c]),
+        ({"verstrektDoorBetrokkene__uuid": klant["uuid"]}, [a]),
+        ({"verstrektDoorBetrokkene__url": vertegenwoordiger["url"]}, [b]),
+        ({"verstrektDoorBetrokkene__url": "http://x/betrokkenen/nope"}, []),
+        ({"verstrektDoorBetrokkene__uuid": MISSING}, []),
+        ({"verstrektDoorBetrokkene__rol": "klant"}, [a]),
+        ({"verstrektDoorBetrokkene__rol": "vertegenwoordiger"}, [b]),
+        ({"verstrektDoorBetrokkene__rol": "klant", "adres": "nope@example.com"}, []),
+    ]
+    for params, expected in cases:
+        r = await client.get(URL, params=params)
+        assert r.status_code == 200, r.text
+        assert sorted(x["uuid"] for x in r.json()["results"]) == sorted(expected), params
+
+
+async def make_interne_taak(client, kc: dict[str, Any]) -> dict[str, Any]:
+    actor = await client.post("/actoren", json={"naam": "Piet", "soortActor": "medewerker"})
+    assert actor.status_code == 201, actor.text
+    body = {
+        "gevraagdeHandeling": "bel terug",
+        "aanleidinggevendKlantcontact": ref(kc),
+        "toegewezenAanActoren": [ref(actor.json())],
+        "status": "te_verwerken",
+    }
+    r = await client.post("/internetaken", json=body)
+    assert r.status_code == 201, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+EXPAND_ALL = ",".join(
+    (
+        "verstrektDoorBetrokkene",
+        "verstrektDoorBetrokkene.hadKlantcontact",
+        "verstrektDoorBetrokkene.hadKlantcontact.leiddeTotInterneTaken",
+    )
+)
+
+
+async def test_expand(client):
+    kc = await make_klantcontact(client)
+    taak = await make_interne_taak(client, kc)
+    b = await make_betrokkene(client, kc)
+    given = await create(client, verstrektDoorBetrokkene=ref(b))
+    loose = await create(client)
+    b = (await client.get(b["url"])).json()  # now lists the address
+    kc = (await client.get(kc["url"])).json()
+    taak = (await client.get(taak["url"])).json()
+
+    r = await client.get(given["url"], params={"expand": "verstrektDoorBetrokkene"})
+    assert r.json() == {**given, "_expand": {"verstrektDoorBetrokkene": b}}
+    r = await client.get(given["url"], params={"expand": "verstrektDoorBetrokkene.hadKlantcontact"})
+    # a nested path implies its parents
+    assert r.json()["_expand"] == {
+        "verstrektDoorBetrokkene": {**b, "_expand": {"hadKlantcontact": kc}}
+    }
+    full = {
+        **given,
+        "_expand": {
+            "verstrektDoorBetrokkene": {
+                **b,
+                "_expand": {
+                    "hadKlantcontact": {**kc, "_expand": {"leiddeTotInterneTaken": [taak]}}
+                },
+            }
+        },
+    }
+    r = await client.get(given["url"], params={"expand": EXPAND_ALL})
+    assert r.json() == full
+    r = await client.get(given["url"], params=[("expand", p) for p in EXPAND_ALL.split(",")])
+    assert r.json() == full
+    r = await client.get(loose["url"], params={"expand": EXPAND_ALL})
+    assert r.json() == {**loose, "_expand": {"verstrektDoorBetrokkene": None}}
+
+    listing = (await client.get(URL, params={"expand": EXPAND_ALL})).json()["results"]
+    assert listing == [{**loose, "_expand": {"verstrektDoorBetrokkene": None}}, full]
+
+
+async def test_expand_statement_count(client, count_statements):
+    queries = [
+        {"expand": "verstrektDoorBetrokkene"},
+        {"expand": "verstrektDoorBetrokkene.hadKlantcontact"},
+        {"expand": EXPAND_ALL},
+    ]
+
+    async def counts() -> list[int]:
+        out = []
+        for params in queries:
+            with count_statements() as c:
+                r = await client.get(URL, params=params)
+            assert r.status_code == 200 and r.json()["count"] == len(made)
+            out.append(c.count)
+        return out
+
+    made: list[dict[str, Any]] = []
+    for i in range(30):
+        # Every address its own betrokkene, klantcontact and interne taak: nothing is shared.
+        kc = await make_klantcontact(client)
+        await make_interne_taak(client, kc)
+        b = await make_betrokkene(client, kc)
+        made.append(await create(client, adres=f"{i}@example.com", verstrektDoorBetrokkene=ref(b)))
+        if i == 1:
+            small = await counts()
+    # token, count, page; + betrokkenen and their address refs; + klantcontacten and the refs
+    # a klantcontact lists; + interne taken and their actors
+    assert await counts() == small == [5, 7, 9]

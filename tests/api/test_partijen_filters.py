@@ -59,7 +59,7 @@ async def test_plain_field_filters(client):
         ({"vertegenwoordigdePartij__url": "geen url"}, "vertegenwoordigdePartij__url", "invalid"),
         ({"partij_identificator__object_id": "1"}, "nonFieldErrors", "unknown-parameters"),
         ({"bezoekadresStad": "Delft"}, "nonFieldErrors", "unknown-parameters"),
-        ({"expand": "betrokkenen"}, "expand", "invalid_choice"),
+        ({"expand": "hadBetrokkenen"}, "expand", "invalid_choice"),
     ],
 )
 async def test_bad_query_parameters(client, params, name, code):

@@ -190,8 +190,16 @@ def eq(column: Any) -> Callable[[Any], Clause]:
     return lambda value: column == value
 
 
+def contains_pattern(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere, its own wildcards escaped with a backslash."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def icontains(column: Any) -> Callable[[Any], Clause]:
-    return lambda value: column.icontains(value, autoescape=True)
+    """Case-insensitive substring match written as ILIKE: PostgreSQL's trigram (GIN) indexes
+    serve ILIKE on the column itself, whereas ``lower(column) LIKE`` would bypass them."""
+    return lambda value: column.ilike(contains_pattern(value), escape="\\")
 
 
 def is_null(column: Any) -> Callable[[bool], Clause]:

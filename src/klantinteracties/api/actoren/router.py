@@ -1,7 +1,11 @@
+"""actoren resource group."""
+
 from __future__ import annotations
 
-from klantinteracties.core.routing import Api
+from klantinteracties.core.routing import Api, ResourceRoutes
+
+from .service import actor_service
 
 
 def register(api: Api) -> None:
-    """Not implemented yet."""
+    ResourceRoutes(api, actor_service, "actoren", "actoren", "actoren").register()

@@ -1,7 +1,13 @@
+"""actorklantcontacten resource group."""
+
 from __future__ import annotations
 
-from klantinteracties.core.routing import Api
+from klantinteracties.core.routing import Api, ResourceRoutes
+
+from .service import actorklantcontact_service
 
 
 def register(api: Api) -> None:
-    """Not implemented yet."""
+    ResourceRoutes(
+        api, actorklantcontact_service, "actorklantcontacten", "actor klantcontacten", "actoren"
+    ).register()

@@ -1,7 +1,13 @@
+"""betrokkenen resource group."""
+
 from __future__ import annotations
 
-from klantinteracties.core.routing import Api
+from klantinteracties.core.routing import Api, ResourceRoutes
+
+from .service import betrokkene_service
 
 
 def register(api: Api) -> None:
-    """Not implemented yet."""
+    ResourceRoutes(
+        api, betrokkene_service, "betrokkenen", "betrokkenen", "klantcontacten"
+    ).register()

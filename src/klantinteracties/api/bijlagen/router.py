@@ -1,7 +1,11 @@
+"""bijlagen resource group."""
+
 from __future__ import annotations
 
-from klantinteracties.core.routing import Api
+from klantinteracties.core.routing import Api, ResourceRoutes
+
+from .service import bijlage_service
 
 
 def register(api: Api) -> None:
-    """Not implemented yet."""
+    ResourceRoutes(api, bijlage_service, "bijlagen", "bijlagen", "klantcontacten").register()

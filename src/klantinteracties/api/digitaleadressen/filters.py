@@ -15,7 +15,7 @@ from klantinteracties.core.filters import (
     icontains,
     is_null,
 )
-from klantinteracties.db.models import digitaal_adres, partij, partij_identificator
+from klantinteracties.db.models import betrokkene, digitaal_adres, partij, partij_identificator
 
 from .schemas import SOORTEN
 
@@ -23,6 +23,7 @@ c = digitaal_adres.c
 pi = partij_identificator.c
 
 SOORTEN_PARTIJ = ("contactpersoon", "organisatie", "persoon")
+ROLLEN = ("klant", "vertegenwoordiger")
 
 PARTIJ_IDENTIFICATOR = "verstrektDoorPartij__partijIdentificator__"
 _IDENTIFICATOR_COLUMNS = {
@@ -44,6 +45,11 @@ def _by_identificator(values: dict[str, Any]) -> Clause:
 def _by_soort_partij(value: str) -> Clause:
     owners = select(partij.c.uuid).where(partij.c.soort_partij == value)
     return c.verstrekt_door_partij_uuid.in_(owners)
+
+
+def _by_rol_betrokkene(value: str) -> Clause:
+    givers = select(betrokkene.c.uuid).where(betrokkene.c.rol == value)
+    return c.verstrekt_door_betrokkene_uuid.in_(givers)
 
 
 def _identificator_filter(name: str, what: str) -> Filter:
@@ -68,6 +74,25 @@ def _datum_filter(suffix: str, compare: Callable[[Any, Any], Any], what: str) ->
 
 DIGITAAL_ADRES_FILTERS = FilterSet(
     filters=(
+        Filter(
+            "verstrektDoorBetrokkene__uuid",
+            "uuid",
+            eq(c.verstrekt_door_betrokkene_uuid),
+            description="Adressen opgegeven door de betrokkene met deze uuid.",
+        ),
+        Filter(
+            "verstrektDoorBetrokkene__url",
+            "url",
+            eq(c.verstrekt_door_betrokkene_uuid),
+            description="Adressen opgegeven door de betrokkene met deze URL.",
+        ),
+        Filter(
+            "verstrektDoorBetrokkene__rol",
+            "enum",
+            _by_rol_betrokkene,
+            enum=ROLLEN,
+            description="Adressen opgegeven door een betrokkene met deze rol.",
+        ),
         Filter(
             "verstrektDoorPartij__uuid",
             "uuid",
@@ -131,4 +156,9 @@ DIGITAAL_ADRES_FILTERS = FilterSet(
         _datum_filter("__lte", operator.le, "op of voor"),
     ),
     groups=(FilterGroup("partij_identificator", _by_identificator),),
+    expand=(
+        "verstrektDoorBetrokkene",
+        "verstrektDoorBetrokkene.hadKlantcontact",
+        "verstrektDoorBetrokkene.hadKlantcontact.leiddeTotInterneTaken",
+    ),
 )

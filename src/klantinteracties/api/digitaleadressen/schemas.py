@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from klantinteracties.core.email import EMAIL_REASON, is_email
+from klantinteracties.core.phone import phone_error
 from klantinteracties.core.schemas import FkRef
 from klantinteracties.core.validation import NOT_NULL, InputModel
 
@@ -44,8 +45,8 @@ class DigitaalAdres(InputModel):
 
     verstrekt_door_betrokkene: FkRef | None = Field(
         default=None,
-        description="De betrokkene die dit adres bij een klantcontact opgaf (nog niet "
-        "ondersteund: alleen null).",
+        description="De betrokkene die dit adres bij een klantcontact opgaf, voor het vervolg "
+        "op dat contact.",
     )
     verstrekt_door_partij: FkRef | None = Field(
         default=None, description="De partij die dit adres opgaf voor toekomstig contact."
@@ -79,61 +80,10 @@ class DigitaalAdres(InputModel):
 
 
 # ----- adres checks that depend on soortDigitaalAdres -----------------------------------------
-# Service numbers (0800/0900) and municipal short numbers (14 0xx) reach an organisation, not a
-# person, so they are refused as a partij's phone number.
-_BLOCKED_PHONE_PREFIXES = ("0800", "0900", "140")
-_PHONE = re.compile(r"^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$")
-_LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
-_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
-_TOP_LABEL = re.compile(r"^([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$")
-
-
-def _is_ip_literal(domain: str) -> bool:
-    if not (domain.startswith("[") and domain.endswith("]")):
-        return False
-    inner = domain[1:-1]
-    if inner[:5].lower() == "ipv6:":
-        inner = inner[5:]
-    try:
-        ipaddress.ip_address(inner)
-    except ValueError:
-        return False
-    return True
-
-
-def is_email(value: str) -> bool:
-    local, _, domain = value.rpartition("@")
-    if not local or not _LOCAL_PART.match(local) or len(local) > 64:
-        return False
-    if _is_ip_literal(domain):
-        return True
-    try:
-        ascii_domain = domain.encode("idna").decode("ascii")  # international domain names
-    except UnicodeError:
-        return False
-    if ascii_domain == "localhost":
-        return True
-    labels = ascii_domain.split(".")
-    return (
-        len(labels) >= 2
-        and all(_LABEL.match(label) for label in labels)
-        and bool(_TOP_LABEL.match(labels[-1]))
-    )
-
-
 def adres_error(soort: str, adres: str) -> str | None:
     """Why ``adres`` is not acceptable for ``soort`` (None when it is)."""
     if soort == "email" and not is_email(adres):
-        return "Dit is geen geldig e-mailadres."
+        return EMAIL_REASON
     if soort == "telefoonnummer":
-        if adres.startswith(_BLOCKED_PHONE_PREFIXES):
-            return (
-                "Telefoonnummers die met 0800, 0900, 1400 of 140xx beginnen kunnen hier niet "
-                "worden opgegeven."
-            )
-        if not _PHONE.match(adres):
-            return (
-                "Dit is geen geldig telefoonnummer; gebruik bijvoorbeeld 0612345678, "
-                "+31612345678 of 0031612345678."
-            )
+        return phone_error(adres)
     return None

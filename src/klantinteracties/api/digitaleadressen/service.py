@@ -17,23 +17,35 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.errors import InvalidParam, ValidationFailed
+from klantinteracties.core.expand import Expansion
 from klantinteracties.core.repository import TableRepository
 from klantinteracties.core.schemas import FkRef
 from klantinteracties.core.service import CrudService, FkSpec
-from klantinteracties.db.models import partij
+from klantinteracties.db.models import betrokkene, partij
 
 from .filters import DIGITAAL_ADRES_FILTERS
 from .repository import digitale_adressen
 from .schemas import DigitaalAdres, adres_error
 
 partijen_repo = TableRepository(partij)
+betrokkenen_repo = TableRepository(betrokkene)
 
-BETROKKENE_MISSING = "Betrokkene met deze uuid bestaat niet."
 STANDAARD_NEEDS_PARTIJ = "Een standaardadres kan alleen worden gezet bij een adres met een partij."
 ADRES_TAKEN = "Deze partij heeft dit adres al als digitaal adres van deze soort."
 UNIQUE_KEYS = {"verstrekt_door_partij", "soort_digitaal_adres", "adres", "referentie"}
 STANDAARD_KEYS = {"is_standaard_adres", "verstrekt_door_partij", "soort_digitaal_adres"}
 REFERENTIE_TAKEN = "Deze partij heeft al een digitaal adres van deze soort met deze referentie."
+
+
+def _betrokkene_service() -> CrudService:
+    # Imported when first used: the betrokkenen group imports this module itself.
+    from klantinteracties.api.betrokkenen.service import betrokkene_service
+
+    return betrokkene_service
+
+
+def _load_betrokkenen(session: AsyncSession, keys: list[Any]) -> Any:
+    return betrokkenen_repo.rows_by(session, "uuid", keys)
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,22 @@ class DigitaalAdresService(CrudService):
     input_model = DigitaalAdres
     required = ("adres", "soort_digitaal_adres")
     filterset = DIGITAAL_ADRES_FILTERS
-    fk_fields = {"verstrekt_door_partij": FkSpec(partijen_repo, "Partij")}
+    fk_fields = {
+        "verstrekt_door_betrokkene": FkSpec(betrokkenen_repo, "Betrokkene"),
+        "verstrekt_door_partij": FkSpec(partijen_repo, "Partij"),
+    }
+    # The nested paths (.hadKlantcontact, .hadKlantcontact.leiddeTotInterneTaken) are declared by
+    # the betrokkene and klantcontact services.
+    expansions = (
+        Expansion(
+            "verstrektDoorBetrokkene",
+            False,
+            "verstrekt_door_betrokkene_uuid",
+            "uuid",
+            _load_betrokkenen,
+            _betrokkene_service,
+        ),
+    )
 
     async def represent(
         self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
@@ -80,8 +107,9 @@ class DigitaalAdresService(CrudService):
             {
                 "uuid": str(r["uuid"]),
                 "url": ctx.url(self.collection, r["uuid"]),
-                # Betrokkenen are not stored yet, so no address can have been given by one.
-                "verstrektDoorBetrokkene": None,
+                "verstrektDoorBetrokkene": ctx.ref(
+                    "betrokkenen", r["verstrekt_door_betrokkene_uuid"]
+                ),
                 "verstrektDoorPartij": ctx.ref("partijen", r["verstrekt_door_partij_uuid"]),
                 "adres": r["adres"],
                 "soortDigitaalAdres": r["soort_digitaal_adres"],
@@ -108,10 +136,6 @@ class DigitaalAdresService(CrudService):
     def _rule_errors(self, obj: DigitaalAdres, eff: Effective) -> list[InvalidParam]:
         errors: list[InvalidParam] = []
         sent = obj.model_fields_set
-        if obj.verstrekt_door_betrokkene is not None:
-            errors.append(
-                InvalidParam("verstrektDoorBetrokkene.uuid", "invalid", BETROKKENE_MISSING)
-            )
         # Checked whenever adres or soort changes, so a PATCH of only the soort cannot leave a
         # stored adres that does not fit it.
         if sent & {"adres", "soort_digitaal_adres"}:

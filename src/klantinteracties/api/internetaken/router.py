@@ -1,7 +1,13 @@
+"""internetaken resource group."""
+
 from __future__ import annotations
 
-from klantinteracties.core.routing import Api
+from klantinteracties.core.routing import Api, ResourceRoutes
+
+from .service import internetaak_service
 
 
 def register(api: Api) -> None:
-    """Not implemented yet."""
+    ResourceRoutes(
+        api, internetaak_service, "internetaken", "interne taken", "internetaken"
+    ).register()

@@ -1,7 +1,66 @@
+"""``POST /maak-klantcontact``: one route, registered by hand (it is not a collection)."""
+
 from __future__ import annotations
 
-from klantinteracties.core.routing import Api
+from typing import Any
+
+from fastapi import Request
+from starlette.responses import Response
+
+from klantinteracties.core.http import JSONResponse
+from klantinteracties.core.openapi import body_doc
+from klantinteracties.core.routing import Api, db_of, tokens_of
+from klantinteracties.core.validation import decode_json
+
+from .schemas import MaakKlantcontact
+from .service import maak_klantcontact_service
+
+SCOPE = "klantcontacten"
+
+
+def _doc() -> dict[str, Any]:
+    part = {"type": "object", "description": "De volledige weergave, zoals bij de eigen resource."}
+    result = {
+        "type": "object",
+        "required": ["klantcontact", "betrokkene", "onderwerpobject"],
+        "properties": {
+            "klantcontact": part,
+            "betrokkene": {**part, "nullable": True},
+            "onderwerpobject": {**part, "nullable": True},
+        },
+    }
+    return {
+        "requestBody": body_doc(MaakKlantcontact, patched=False),
+        "responses": {
+            "201": {
+                "description": "Aangemaakt.",
+                "headers": {"API-version": {"schema": {"type": "string"}}},
+                "content": {"application/json": {"schema": result}},
+            }
+        },
+    }
 
 
 def register(api: Api) -> None:
-    """Not implemented yet."""
+    async def handler(request: Request) -> Response:
+        async with db_of(request).session(write=True) as session:
+            await tokens_of(request).authorize(
+                session, request.headers.get("authorization"), SCOPE, True
+            )
+            data = decode_json(request.headers.get("content-type"), await request.body())
+            body = await maak_klantcontact_service.create(session, api.ctx(request), data)
+        # Three resources were made, so there is no single Location to point at.
+        return JSONResponse(body, status_code=201)
+
+    api.add_route(
+        "/maak-klantcontact",
+        handler,
+        methods=["POST"],
+        operation_id="maakKlantcontactCreate",
+        tags=["maak-klantcontact"],
+        response_class=JSONResponse,
+        summary="Maak een klantcontact met een betrokkene en een onderwerpobject aan.",
+        description="Maakt in één keer een klantcontact aan, met optioneel één betrokkene en één "
+        "onderwerpobject daarbij. Alles wordt samen opgeslagen, of niets.",
+        openapi_extra=_doc(),
+    )

@@ -28,7 +28,7 @@ IDENTIFICATOR_FIELDS = {
 }
 IDENTIFICATOR_GROUP = "identificator"
 OWN, PARENT = "partijIdentificator", "subIdentificatorVan"
-EXPAND = ("categorieRelaties", "digitaleAdressen")
+EXPAND = ("betrokkenen", "betrokkenen.hadKlantcontact", "categorieRelaties", "digitaleAdressen")
 
 
 def identificator_clause(values: dict[str, Any]) -> Clause:

@@ -19,17 +19,20 @@ from klantinteracties.api.partij_identificatoren.service import partij_identific
 from klantinteracties.core.adres import Adres
 from klantinteracties.core.contactnaam import Contactnaam
 from klantinteracties.core.context import Ctx
-from klantinteracties.core.repository import group_by
+from klantinteracties.core.repository import TableRepository, group_by
+from klantinteracties.db.models import betrokkene
 
 from .repository import digitale_adres_links, partijen, rekeningnummer_links
 
 COLLECTION = "partijen"
+betrokkenen = TableRepository(betrokkene)
 
 
 @dataclass
 class Related:
     """Everything a page of partijen refers to, keyed by partij uuid."""
 
+    betrokkenen: dict[Any, list[Any]] = field(default_factory=dict)
     digitale_adressen: dict[Any, list[RowMapping]] = field(default_factory=dict)
     rekeningnummers: dict[Any, list[RowMapping]] = field(default_factory=dict)
     vertegenwoordigden: dict[Any, list[Any]] = field(default_factory=dict)
@@ -52,6 +55,8 @@ async def load_related(session: AsyncSession, ctx: Ctx, rows: Sequence[RowMappin
             await categorie_relaties.rows_by(session, "partij_uuid", keys), "partij_uuid"
         ),
     )
+    for link in await betrokkenen.keys_by(session, "was_partij_uuid", keys):
+        related.betrokkenen.setdefault(link["was_partij_uuid"], []).append(link["uuid"])
     for pair in await partijen.vertegenwoordigden_of(session, keys):
         related.vertegenwoordigden.setdefault(pair["vertegenwoordigende_partij_uuid"], []).append(
             pair["vertegenwoordigde_partij_uuid"]
@@ -113,7 +118,7 @@ def partij_output(ctx: Ctx, row: RowMapping, related: Related) -> dict[str, Any]
         "url": ctx.url(COLLECTION, key),
         "nummer": row["nummer"],
         "interneNotitie": row["interne_notitie"],
-        "betrokkenen": [],  # betrokkenen are not stored yet
+        "betrokkenen": ctx.refs("betrokkenen", related.betrokkenen.get(key, [])),
         "categorieRelaties": [
             categorie_relatie_ref(ctx, r) for r in related.categorie_relaties.get(key, [])
         ],

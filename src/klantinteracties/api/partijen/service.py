@@ -36,6 +36,18 @@ from .schemas import (
 )
 
 
+def _load_betrokkenen(session: AsyncSession, keys: list[Any]) -> Any:
+    from klantinteracties.api.betrokkenen.service import betrokkene_service
+
+    return betrokkene_service.repo.rows_by(session, "was_partij_uuid", keys)
+
+
+def _betrokkene_service() -> CrudService:
+    from klantinteracties.api.betrokkenen.service import betrokkene_service
+
+    return betrokkene_service
+
+
 def _load_digitale_adressen(session: AsyncSession, keys: list[Any]) -> Any:
     from klantinteracties.api.digitaleadressen.service import digitaal_adres_service
 
@@ -108,6 +120,9 @@ class PartijService(CrudService):
     group_fields = {"bezoekadres": Adres, "correspondentieadres": Adres}
     # In field order of the representation, which is the order of the keys in "_expand".
     expansions = (
+        Expansion(
+            "betrokkenen", True, "uuid", "was_partij_uuid", _load_betrokkenen, _betrokkene_service
+        ),
         Expansion(
             "categorieRelaties",
             True,

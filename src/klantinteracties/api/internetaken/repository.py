@@ -1,0 +1,101 @@
+"""SQL of ``/internetaken`` and its ordered actor assignment (``internetaak_actor``)."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, RowMapping, Select, delete, func, insert, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from klantinteracties.core.repository import TableRepository
+from klantinteracties.db.models import actor, internetaak, internetaak_actor
+
+t = internetaak
+ia = internetaak_actor
+
+
+class InterneTaakRepository(TableRepository):
+    # The list statements are built by these two functions so that tests can EXPLAIN exactly
+    # what a request runs (the work queue must be served by indexes alone).
+    def count_statement(self, clauses: Sequence[ColumnElement[bool]]) -> Select[Any]:
+        return select(func.count()).select_from(t).where(*clauses)
+
+    def page_statement(
+        self, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
+    ) -> Select[Any]:
+        return select(t).where(*clauses).order_by(*self.order_by).limit(limit).offset(offset)
+
+    async def count(self, session: AsyncSession, clauses: Sequence[ColumnElement[bool]]) -> int:
+        return int((await session.execute(self.count_statement(clauses))).scalar_one())
+
+    async def page(
+        self,
+        session: AsyncSession,
+        clauses: Sequence[ColumnElement[bool]],
+        limit: int,
+        offset: int,
+    ) -> Sequence[RowMapping]:
+        stmt = self.page_statement(clauses, limit, offset)
+        return (await session.execute(stmt)).mappings().all()
+
+    def assignments_statement(self, keys: list[uuidlib.UUID]) -> Select[Any]:
+        return (
+            select(ia.c.internetaak_uuid, ia.c.actor_uuid)
+            .where(ia.c.internetaak_uuid.in_(keys))
+            .order_by(ia.c.internetaak_uuid, ia.c.volgorde)
+        )
+
+    async def assignments(
+        self, session: AsyncSession, keys: list[uuidlib.UUID]
+    ) -> dict[uuidlib.UUID, list[uuidlib.UUID]]:
+        """The assigned actor uuids per task, in assignment order (one statement for all)."""
+        if not keys:
+            return {}
+        out: dict[uuidlib.UUID, list[uuidlib.UUID]] = {}
+        for row in (await session.execute(self.assignments_statement(keys))).all():
+            out.setdefault(row.internetaak_uuid, []).append(row.actor_uuid)
+        return out
+
+    async def replace_assignment(
+        self, session: AsyncSession, key: uuidlib.UUID, actoren: list[uuidlib.UUID]
+    ) -> None:
+        await session.execute(delete(ia).where(ia.c.internetaak_uuid == key))
+        if actoren:
+            rows = [
+                {"internetaak_uuid": key, "actor_uuid": a, "volgorde": i}
+                for i, a in enumerate(actoren)
+            ]
+            await session.execute(insert(ia), rows)
+
+    async def existing_actors(
+        self, session: AsyncSession, keys: list[uuidlib.UUID]
+    ) -> set[uuidlib.UUID]:
+        if not keys:
+            return set()
+        stmt = select(actor.c.uuid).where(actor.c.uuid.in_(keys))
+        return set((await session.execute(stmt)).scalars().all())
+
+    async def numbers_taken(
+        self,
+        session: AsyncSession,
+        nummer: str | None,
+        referentienummer: str | None,
+        exclude: uuidlib.UUID | None,
+    ) -> Sequence[RowMapping]:
+        """Other tasks that already carry this nummer or referentienummer."""
+        conditions = []
+        if nummer is not None:
+            conditions.append(t.c.nummer == nummer)
+        if referentienummer is not None:
+            conditions.append(t.c.referentienummer == referentienummer)
+        if not conditions:
+            return []
+        stmt = select(t.c.nummer, t.c.referentienummer).where(or_(*conditions))
+        if exclude is not None:
+            stmt = stmt.where(t.c.uuid != exclude)
+        return (await session.execute(stmt)).mappings().all()
+
+
+internetaken = InterneTaakRepository(internetaak)

@@ -1,0 +1,88 @@
+"""SQL of ``/klantcontacten``: the klantcontact rows and the relations hanging off them."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, RowMapping, Select, literal, select, union_all
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from klantinteracties.core.repository import TableRepository
+from klantinteracties.db.models import (
+    actorklantcontact,
+    betrokkene,
+    bijlage,
+    internetaak,
+    klantcontact,
+    onderwerpobject,
+)
+
+k = klantcontact.c
+
+# Reverse relations of a klantcontact: representation field -> (table, column pointing at it,
+# column holding the related key). hadBetrokkenActoren goes through the link table.
+RELATIONS: dict[str, tuple[Any, str, str]] = {
+    "gingOverOnderwerpobjecten": (onderwerpobject, "klantcontact_uuid", "uuid"),
+    "hadBetrokkenActoren": (actorklantcontact, "klantcontact_uuid", "actor_uuid"),
+    "omvatteBijlagen": (bijlage, "was_bijlage_van_klantcontact_uuid", "uuid"),
+    "hadBetrokkenen": (betrokkene, "had_klantcontact_uuid", "uuid"),
+    "leiddeTotInterneTaken": (internetaak, "aanleidinggevend_klantcontact_uuid", "uuid"),
+}
+
+
+class KlantcontactRepository(TableRepository):
+    def page_statement(
+        self, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
+    ) -> Select[Any]:
+        """The list query; public so that its plan can be inspected (see the EXPLAIN test)."""
+        return (
+            select(klantcontact)
+            .where(*clauses)
+            .order_by(*self.order_by)
+            .limit(limit)
+            .offset(offset)
+        )
+
+    async def page(
+        self,
+        session: AsyncSession,
+        clauses: Sequence[ColumnElement[bool]],
+        limit: int,
+        offset: int,
+    ) -> Sequence[RowMapping]:
+        stmt = self.page_statement(clauses, limit, offset)
+        return (await session.execute(stmt)).mappings().all()
+
+    async def taken(
+        self, session: AsyncSession, column: str, value: str, exclude: uuidlib.UUID | None
+    ) -> bool:
+        """Whether another klantcontact already has this nummer/referentienummer."""
+        stmt = select(k.id).where(k[column] == value)
+        if exclude is not None:
+            stmt = stmt.where(k.uuid != exclude)
+        return (await session.execute(stmt.limit(1))).first() is not None
+
+    async def relations(self, session: AsyncSession, keys: list[Any]) -> Sequence[RowMapping]:
+        """Rows (relation, owner, key) of every reverse relation of these klantcontacten, in
+        insertion order per relation: one statement, each branch served by its FK index."""
+        if not keys:
+            return []
+        branches = [
+            select(
+                literal(name).label("relation"),
+                table.c[owner].label("owner"),
+                table.c[key].label("key"),
+                table.c.id.label("id"),
+            ).where(table.c[owner].in_(keys))
+            for name, (table, owner, key) in RELATIONS.items()
+        ]
+        stmt = union_all(*branches).order_by("relation", "id")
+        return (await session.execute(stmt)).mappings().all()
+
+
+# Newest contact first; the index ix_klantcontact_order serves this order read backwards.
+klantcontacten = KlantcontactRepository(
+    klantcontact, order_by=[k.plaatsgevonden_op.desc(), k.id.desc()]
+)

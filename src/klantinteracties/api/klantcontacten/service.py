@@ -1,0 +1,208 @@
+"""Rules of ``/klantcontacten``.
+
+A klantcontact owns its betrokkenen, onderwerpobjecten (both links), bijlagen, interne taken and
+actor links: deleting it deletes them, through the foreign keys' ON DELETE CASCADE.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from importlib import import_module
+from typing import Any
+
+from sqlalchemy import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from klantinteracties.core.context import Ctx
+from klantinteracties.core.errors import InvalidParam, ValidationFailed
+from klantinteracties.core.expand import Expansion
+from klantinteracties.core.service import CrudService
+
+from .filters import KLANTCONTACT_FILTERS
+from .repository import RELATIONS, klantcontacten
+from .schemas import NO_FURTHER_ACTION, Klantcontact, check_metadata
+
+COLLECTION = "klantcontacten"
+REF_COLLECTIONS = {
+    "gingOverOnderwerpobjecten": "onderwerpobjecten",
+    "omvatteBijlagen": "bijlagen",
+    "hadBetrokkenen": "betrokkenen",
+    "leiddeTotInterneTaken": "internetaken",
+}
+UNIQUE_REASONS = {
+    "nummer": "Er is al een klantcontact met dit nummer.",
+    "referentienummer": "Er is al een klantcontact met dit referentienummer.",
+}
+NO_FURTHER_ACTION_REASON = (
+    "Een gelukt contact vraagt geen verdere actie: indicatieContactGelukt en "
+    "verdereActieOndernomen kunnen niet allebei true zijn."
+)
+
+
+# Other groups' services are imported when first used: several of them import this module.
+def _service(module: str, name: str) -> Any:
+    def get() -> CrudService:
+        service: CrudService = getattr(
+            import_module(f"klantinteracties.api.{module}.service"), name
+        )
+        return service
+
+    return get
+
+
+_onderwerpobjecten = _service("onderwerpobjecten", "onderwerpobject_service")
+_bijlagen = _service("bijlagen", "bijlage_service")
+_betrokkenen = _service("betrokkenen", "betrokkene_service")
+_internetaken = _service("internetaken", "internetaak_service")
+_actoren = _service("actoren", "actor_service")
+
+
+def _expansion(name: str, target: Any) -> Expansion:
+    """A to-many relation whose rows point at the klantcontact through the column in
+    ``RELATIONS`` (loaded with the target's own repository, so its rows fit its ``represent``)."""
+    column = RELATIONS[name][1]
+
+    def load(session: AsyncSession, keys: list[Any]) -> Any:
+        return target().repo.rows_by(session, column, keys)
+
+    return Expansion(name, True, "uuid", column, load, target)
+
+
+class KlantcontactService(CrudService):
+    collection = COLLECTION
+    repo = klantcontacten
+    input_model = Klantcontact
+    required = ("kanaal", "onderwerp", "taal", "vertrouwelijk")
+    filterset = KLANTCONTACT_FILTERS
+    # In field order of the representation, which is the order of the keys in "_expand".
+    expansions = (
+        _expansion("gingOverOnderwerpobjecten", _onderwerpobjecten),
+        _expansion("omvatteBijlagen", _bijlagen),
+        _expansion("hadBetrokkenen", _betrokkenen),
+        _expansion("leiddeTotInterneTaken", _internetaken),
+    )
+
+    # ----- representation -------------------------------------------------------------------
+    async def represent(
+        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
+    ) -> list[dict[str, Any]]:
+        keys = [r["uuid"] for r in rows]
+        related: dict[tuple[str, Any], list[Any]] = {}
+        for rel in await self.repo.relations(session, keys):
+            related.setdefault((rel["relation"], rel["owner"]), []).append(rel["key"])
+        actors = await self._actors(session, ctx, related)
+        return [self._item(ctx, r, related, actors) for r in rows]
+
+    async def _actors(
+        self, session: AsyncSession, ctx: Ctx, related: dict[tuple[str, Any], list[Any]]
+    ) -> dict[Any, dict[str, Any]]:
+        """Full actor objects (hadBetrokkenActoren) by actor uuid, rendered by /actoren."""
+        wanted = {
+            key for (rel, _), ks in related.items() if rel == "hadBetrokkenActoren" for key in ks
+        }
+        if not wanted:
+            return {}
+        service = _actoren()
+        rows = await service.repo.get_many(session, list(wanted))
+        return {
+            row["uuid"]: item
+            for row, item in zip(rows, await service.represent(session, ctx, rows), strict=True)
+        }
+
+    def _item(
+        self,
+        ctx: Ctx,
+        r: RowMapping,
+        related: dict[tuple[str, Any], list[Any]],
+        actors: dict[Any, dict[str, Any]],
+    ) -> dict[str, Any]:
+        def refs(name: str) -> list[dict[str, Any]]:
+            return ctx.refs(REF_COLLECTIONS[name], related.get((name, r["uuid"]), []))
+
+        actor_keys = related.get(("hadBetrokkenActoren", r["uuid"]), [])
+        return {
+            "uuid": str(r["uuid"]),
+            "url": ctx.url(self.collection, r["uuid"]),
+            "gingOverOnderwerpobjecten": refs("gingOverOnderwerpobjecten"),
+            "hadBetrokkenActoren": [actors[a] for a in actor_keys if a in actors],
+            "omvatteBijlagen": refs("omvatteBijlagen"),
+            "hadBetrokkenen": refs("hadBetrokkenen"),
+            "leiddeTotInterneTaken": refs("leiddeTotInterneTaken"),
+            "nummer": r["nummer"],
+            "referentienummer": r["referentienummer"],
+            "kanaal": r["kanaal"],
+            "onderwerp": r["onderwerp"],
+            "inhoud": r["inhoud"],
+            "reactie": r["reactie"],
+            "indicatieContactGelukt": r["indicatie_contact_gelukt"],
+            "hoofdOnderwerpType": r["hoofd_onderwerp_type"],
+            "verdereActieOndernomen": r["verdere_actie_ondernomen"],
+            "taal": r["taal"],
+            "vertrouwelijk": r["vertrouwelijk"],
+            "plaatsgevondenOp": r["plaatsgevonden_op"],
+            "metadata": r["metadata_json"],
+        }
+
+    # ----- writes ---------------------------------------------------------------------------
+    def parse(self, data: Any, partial: bool) -> Klantcontact:
+        """Field errors and metadata errors are reported together."""
+        errors: list[InvalidParam] = []
+        obj: Klantcontact | None = None
+        try:
+            obj = super().parse(data, partial)
+        except ValidationFailed as exc:
+            errors = list(exc.invalid_params)
+        raw = data.get("metadata") if isinstance(data, dict) else None
+        clean, metadata_errors = check_metadata(raw) if isinstance(raw, dict) else ({}, [])
+        errors += metadata_errors
+        if errors or obj is None:
+            raise ValidationFailed(errors)
+        if "metadata" in obj.model_fields_set:
+            obj.metadata = clean
+        if not partial and "verdere_actie_ondernomen" not in obj.model_fields_set:
+            # The field has a default, which a create or a full update (PUT) applies when it is
+            # left out, unlike other optional fields that PUT leaves as they are.
+            obj.verdere_actie_ondernomen = False
+        return obj
+
+    async def validate(self, session: AsyncSession, obj: Any, current: RowMapping | None) -> None:
+        errors: list[InvalidParam] = []
+        exclude = current["uuid"] if current is not None else None
+        for field, reason in UNIQUE_REASONS.items():
+            value = getattr(obj, field)
+            if field not in obj.model_fields_set or value is None:
+                continue
+            if await self.repo.taken(session, field, value, exclude):
+                errors.append(InvalidParam(field, "unique", reason))
+        if self._gelukt(obj, current) and self._verdere_actie(obj, current):
+            errors.append(
+                InvalidParam("nonFieldErrors", NO_FURTHER_ACTION, NO_FURTHER_ACTION_REASON)
+            )
+        if errors:
+            raise ValidationFailed(errors)
+
+    @staticmethod
+    def _gelukt(obj: Klantcontact, current: RowMapping | None) -> bool:
+        if "indicatie_contact_gelukt" in obj.model_fields_set or current is None:
+            return obj.indicatie_contact_gelukt is True
+        return current["indicatie_contact_gelukt"] is True
+
+    @staticmethod
+    def _verdere_actie(obj: Klantcontact, current: RowMapping | None) -> bool:
+        if "verdere_actie_ondernomen" in obj.model_fields_set or current is None:
+            return obj.verdere_actie_ondernomen is True
+        return current["verdere_actie_ondernomen"] is True
+
+    def values(self, obj: Any, current: RowMapping | None) -> dict[str, Any]:
+        out = super().values(obj, current)
+        if "metadata" in obj.model_fields_set:
+            out["metadata_json"] = obj.metadata
+        if current is None:
+            out.setdefault("metadata_json", {})
+            if out.get("plaatsgevonden_op") is None:
+                out["plaatsgevonden_op"] = dt.datetime.now(dt.UTC)  # "it happened just now"
+        return out
+
+
+klantcontact_service = KlantcontactService()

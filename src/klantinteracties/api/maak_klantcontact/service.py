@@ -1,0 +1,123 @@
+"""``POST /maak-klantcontact``: a klantcontact, a betrokkene and an onderwerpobject in one go.
+
+Each part is checked by its own resource's service, with the error names prefixed by the part
+(``klantcontact.taal``, ``betrokkene.rol``). All three are written in one transaction that is
+committed once at the end: when any part fails, nothing is stored.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from klantinteracties.core.context import Ctx
+from klantinteracties.core.errors import InvalidParam, ValidationFailed, invalid
+from klantinteracties.core.service import CrudService
+from klantinteracties.core.validation import NOT_NULL, REQUIRED
+
+KLANTCONTACT = "klantcontact"
+# Optional parts, in write order, with the keys (camelCase and snake_case) of their link to the
+# new klantcontact: whatever a client sends there is replaced.
+LINKED_PARTS: dict[str, tuple[str, ...]] = {
+    "betrokkene": ("hadKlantcontact", "had_klantcontact"),
+    "onderwerpobject": ("klantcontact",),
+}
+
+
+def _services() -> dict[str, CrudService]:
+    # Imported when first used: these modules import each other's services lazily too.
+    from klantinteracties.api.betrokkenen.service import betrokkene_service
+    from klantinteracties.api.klantcontacten.service import klantcontact_service
+    from klantinteracties.api.onderwerpobjecten.service import onderwerpobject_service
+
+    return {
+        KLANTCONTACT: klantcontact_service,
+        "betrokkene": betrokkene_service,
+        "onderwerpobject": onderwerpobject_service,
+    }
+
+
+def prefixed(part: str, exc: ValidationFailed) -> list[InvalidParam]:
+    return [InvalidParam(f"{part}.{p.name}", p.code, p.reason) for p in exc.invalid_params]
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    service: CrudService
+    obj: Any
+
+
+class MaakKlantcontactService:
+    async def create(self, session: AsyncSession, ctx: Ctx, data: Any) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            kind = type(data).__name__
+            raise invalid(
+                "nonFieldErrors", f"Ongeldige gegevens. Verwacht een object, ontvangen: {kind}."
+            )
+        key = uuidlib.uuid4()
+        klantcontact, linked = self.parse(data, key)
+        await self.check(session, [klantcontact])
+        # The other parts refer to the klantcontact, so it has to be there before they are checked.
+        await self.insert(session, klantcontact, key)
+        await self.check(session, linked)
+        keys = {KLANTCONTACT: key}
+        for part in linked:
+            keys[part.name] = await self.insert(session, part, uuidlib.uuid4())
+        await session.commit()
+        out: dict[str, Any] = {}
+        for name, service in _services().items():
+            out[name] = await service.retrieve(session, ctx, keys[name]) if name in keys else None
+        return out
+
+    def parse(self, data: dict[str, Any], key: uuidlib.UUID) -> tuple[Part, list[Part]]:
+        """Every part's body checks, all reported together."""
+        services = _services()
+        errors: list[InvalidParam] = []
+        parsed: dict[str, Any] = {}
+        if data.get(KLANTCONTACT) is None:
+            missing = KLANTCONTACT not in data
+            code, reason = ("required", REQUIRED) if missing else ("null", NOT_NULL)
+            errors.append(InvalidParam(KLANTCONTACT, code, reason))
+        parts = {KLANTCONTACT: data.get(KLANTCONTACT)} if not errors else {}
+        for name, link_keys in LINKED_PARTS.items():
+            body = data.get(name)
+            if body is None:
+                continue  # optional; null counts as not given
+            if isinstance(body, dict):
+                body = {k: v for k, v in body.items() if k not in link_keys}
+                body[link_keys[0]] = {"uuid": str(key)}
+            parts[name] = body
+        for name, body in parts.items():
+            try:
+                parsed[name] = services[name].parse(body, partial=False)
+            except ValidationFailed as exc:
+                errors += prefixed(name, exc)
+        if errors:
+            raise ValidationFailed(errors)
+        linked = [Part(n, services[n], parsed[n]) for n in LINKED_PARTS if n in parsed]
+        return Part(KLANTCONTACT, services[KLANTCONTACT], parsed[KLANTCONTACT]), linked
+
+    async def check(self, session: AsyncSession, parts: list[Part]) -> None:
+        """The database checks of the parts, all reported together."""
+        errors: list[InvalidParam] = []
+        for part in parts:
+            try:
+                await part.service.validate(session, part.obj, None)
+            except ValidationFailed as exc:
+                errors += prefixed(part.name, exc)
+        if errors:
+            raise ValidationFailed(errors)
+
+    async def insert(self, session: AsyncSession, part: Part, key: uuidlib.UUID) -> uuidlib.UUID:
+        """The write steps of ``CrudService.create``, without its commit."""
+        values = {**part.service.values(part.obj, None), "uuid": key}
+        await part.service.repo.insert(session, values)
+        await part.service.after_write(session, key, part.obj, None)
+        return key
+
+
+maak_klantcontact_service = MaakKlantcontactService()

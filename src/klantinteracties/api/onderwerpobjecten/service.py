@@ -1,0 +1,85 @@
+"""Onderwerpobjecten: what a klantcontact was about.
+
+Deleting one with ``?cascade=true`` also removes the klantcontacten it links, unless another
+onderwerpobject still refers to them: a client that unlinks "the contact about zaak X" wants the
+contact gone too, but not a contact that is still about something else.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from klantinteracties.core.context import Ctx
+from klantinteracties.core.service import CrudService, FkSpec
+
+from .filters import ONDERWERPOBJECT_FILTERS
+from .repository import (
+    delete_klantcontacten,
+    klantcontacten_repo,
+    onderwerpobjecten,
+    still_referenced,
+)
+from .schemas import Onderwerpobject, Onderwerpobjectidentificator
+
+COLLECTION = "onderwerpobjecten"
+IDENTIFICATOR = "onderwerpobjectidentificator"
+
+
+def wants_cascade(options: Mapping[str, str] | None) -> bool:
+    # Only the literal "true" (any case) counts, as with the reference; anything else is a plain
+    # delete rather than an error, because DELETE does not validate its query string.
+    return (options or {}).get("cascade", "").lower() == "true"
+
+
+class OnderwerpobjectService(CrudService):
+    collection = COLLECTION
+    repo = onderwerpobjecten
+    input_model = Onderwerpobject
+    filterset = ONDERWERPOBJECT_FILTERS
+    fk_fields = {
+        "klantcontact": FkSpec(klantcontacten_repo, "Klantcontact"),
+        "was_klantcontact": FkSpec(klantcontacten_repo, "Klantcontact"),
+    }
+    group_fields = {IDENTIFICATOR: Onderwerpobjectidentificator}
+
+    async def represent(
+        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
+    ) -> list[dict[str, Any]]:
+        return [
+            {
+                "uuid": str(r["uuid"]),
+                "url": ctx.url(self.collection, r["uuid"]),
+                "klantcontact": ctx.ref("klantcontacten", r["klantcontact_uuid"]),
+                "wasKlantcontact": ctx.ref("klantcontacten", r["was_klantcontact_uuid"]),
+                IDENTIFICATOR: Onderwerpobjectidentificator.output(IDENTIFICATOR, r),
+            }
+            for r in rows
+        ]
+
+    async def destroy(
+        self,
+        session: AsyncSession,
+        ctx: Ctx,
+        key: uuidlib.UUID,
+        options: Mapping[str, str] | None = None,
+    ) -> Any:
+        if not wants_cascade(options):
+            return await super().destroy(session, ctx, key, options)
+        row = await self.get_row(session, key)
+        linked = [r for r in (row["klantcontact_uuid"], row["was_klantcontact_uuid"]) if r]
+        linked = list(dict.fromkeys(linked))  # both links may name the same klantcontact
+        await self.repo.delete(session, key)
+        kept = await still_referenced(session, linked) if linked else set()
+        gone = [k for k in linked if k not in kept]
+        if gone:
+            await delete_klantcontacten(session, gone)
+        await session.commit()
+        return {"behouden": [ctx.url("klantcontacten", k) for k in linked if k in kept]}
+
+
+onderwerpobject_service = OnderwerpobjectService()
