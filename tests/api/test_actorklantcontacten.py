@@ -51,7 +51,7 @@ async def test_crud(client):
             {"actor": {"uuid": MISSING}, "klantcontact": {"uuid": MISSING}},
             {"actor.uuid": "invalid", "klantcontact.uuid": "invalid"},
         ),
-        ({"actor": {"uuid": "nope"}}, {"actor.uuid": "invalid"}),
+        ({"actor": {"uuid": "nope"}}, {"actor.uuid": "invalid", "klantcontact": "required"}),
     ],
 )
 async def test_invalid_bodies(client, body, expected):

@@ -104,6 +104,7 @@ async def test_errors_of_every_part_are_prefixed_and_reported_together(client):
         "klantcontact.vertrouwelijk": "required",
         "klantcontact.metadata.a": "null",
         "betrokkene.rol": "invalid_choice",
+        "betrokkene.initiator": "required",
         "betrokkene.contactnaam.voornaam": "max_length",
         "onderwerpobject.onderwerpobjectidentificator.objectId": "max_length",
     }

@@ -123,6 +123,7 @@ async def test_unknown_and_malformed_partij(client, make_partij):
     )
     assert invalid_params(r) == {
         "vertegenwoordigendePartij.uuid": "required",
+        "vertegenwoordigdePartij": "required",  # reported together with the other errors
     }
     problem(await client.post("/vertegenwoordigingen", content=b"{", headers=_json()), 400)
     r = await client.post("/vertegenwoordigingen", json=[])

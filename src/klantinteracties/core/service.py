@@ -23,7 +23,7 @@ from .filters import FilterSet, ParsedQuery
 from .pagination import check_in_range, page_request
 from .repository import TableRepository
 from .schemas import FkRef, Gegevensgroep
-from .validation import InputModel, missing_required, validate
+from .validation import InputModel, missing_keys, validate
 
 
 @dataclass(frozen=True)
@@ -139,11 +139,15 @@ class CrudService:
 
     # ----- hooks ----------------------------------------------------------------------------
     def parse(self, data: Any, partial: bool) -> Any:
-        obj = validate(self.input_model, data)
-        if not partial:
-            missing = missing_required(obj, self.required)
-            if missing:
-                raise ValidationFailed(missing)
+        missing = [] if partial else missing_keys(data, self.required)
+        try:
+            obj = validate(self.input_model, data)
+        except ValidationFailed as exc:
+            named = {p.name for p in exc.invalid_params}
+            extra = [m for m in missing if m.name not in named]
+            raise ValidationFailed(exc.invalid_params + extra) from None
+        if missing:
+            raise ValidationFailed(missing)
         return obj
 
     async def validate(self, session: AsyncSession, obj: Any, current: RowMapping | None) -> None:

@@ -134,6 +134,18 @@ def missing_required(obj: BaseModel, required: tuple[str, ...]) -> list[InvalidP
     ]
 
 
+def missing_keys(data: Any, required: tuple[str, ...]) -> list[InvalidParam]:
+    """Required fields absent from a raw body (either spelling), found before model validation
+    so that they are reported together with any other field errors."""
+    if not isinstance(data, dict):
+        return []
+    return [
+        InvalidParam(to_camel(name), "required", REQUIRED)
+        for name in required
+        if name not in data and to_camel(name) not in data
+    ]
+
+
 def decode_json(content_type: str | None, body: bytes) -> Any:
     if not body.strip():
         return {}  # an empty body is an empty object: the field checks then say what is missing
