@@ -4,30 +4,19 @@ from typing import Any
 
 from sqlalchemy import select
 
-from klantinteracties.core.filters import Clause, Filter, FilterGroup, FilterSet, eq
+from klantinteracties.api.partij_identificatoren.matching import identificator_filters
+from klantinteracties.core.filters import Clause, Filter, FilterSet, eq
 from klantinteracties.db.models import betrokkene, digitaal_adres, klantcontact, partij
-from klantinteracties.db.models import partij_identificator as pi_table
 
 c = betrokkene.c
 da = digitaal_adres.c
 kc = klantcontact.c
-pi = pi_table.c
 
-PARTIJ_IDENTIFICATOR = "wasPartij__partijIdentificator__"
-_IDENTIFICATOR_COLUMNS = {
-    f"{PARTIJ_IDENTIFICATOR}codeObjecttype": pi.code_objecttype,
-    f"{PARTIJ_IDENTIFICATOR}codeSoortObjectId": pi.code_soort_object_id,
-    f"{PARTIJ_IDENTIFICATOR}objectId": pi.object_id,
-    f"{PARTIJ_IDENTIFICATOR}codeRegister": pi.code_register,
-}
-
-
-def _by_identificator(values: dict[str, Any]) -> Clause:
-    # Deliberately stricter than the reference: all given values must hold for one and the same
-    # identificator, so "BSN 123" does not match a partij with some BSN and, elsewhere, id 123.
-    conditions = [_IDENTIFICATOR_COLUMNS[name] == value for name, value in values.items()]
-    owners = select(pi.identificeerde_partij_uuid).where(*conditions)
-    return c.was_partij_uuid.in_(owners)
+_IDENTIFICATOR_FILTERS, _IDENTIFICATOR_GROUP = identificator_filters(
+    "wasPartij__partijIdentificator",
+    lambda partijen: c.was_partij_uuid.in_(partijen),
+    "Betrokkenen die een partij waren",
+)
 
 
 def _via_klantcontact(column: Any) -> Any:
@@ -44,16 +33,6 @@ def _via_partij_nummer(value: str) -> Clause:
 
 def _exact(name: str, column: Any, what: str) -> Filter:
     return Filter(name, "string", eq(column), description=f"{what}, exact gelijk.")
-
-
-def _identificator_filter(suffix: str, what: str) -> Filter:
-    return Filter(
-        f"{PARTIJ_IDENTIFICATOR}{suffix}",
-        "string",
-        group="partij_identificator",
-        description=f"Betrokkenen die een partij waren met een identificator met deze {what}. "
-        "Samen opgegeven moeten deze filters voor dezelfde identificator gelden.",
-    )
 
 
 BETROKKENE_FILTERS = FilterSet(
@@ -129,11 +108,8 @@ BETROKKENE_FILTERS = FilterSet(
             description="Betrokkenen die de partij met dit nummer waren.",
             deprecated=True,
         ),
-        _identificator_filter("codeObjecttype", "objecttype"),
-        _identificator_filter("codeSoortObjectId", "soort object-id"),
-        _identificator_filter("objectId", "object-id"),
-        _identificator_filter("codeRegister", "register"),
+        *_IDENTIFICATOR_FILTERS,
     ),
-    groups=(FilterGroup("partij_identificator", _by_identificator),),
+    groups=(_IDENTIFICATOR_GROUP,),
     expand=("digitaleAdressen",),
 )

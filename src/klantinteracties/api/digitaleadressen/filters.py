@@ -6,40 +6,29 @@ from typing import Any
 
 from sqlalchemy import select
 
+from klantinteracties.api.partij_identificatoren.matching import identificator_filters
 from klantinteracties.core.filters import (
     Clause,
     Filter,
-    FilterGroup,
     FilterSet,
     eq,
     icontains,
     is_null,
 )
-from klantinteracties.db.models import betrokkene, digitaal_adres, partij, partij_identificator
+from klantinteracties.db.models import betrokkene, digitaal_adres, partij
 
 from .schemas import SOORTEN
 
 c = digitaal_adres.c
-pi = partij_identificator.c
 
 SOORTEN_PARTIJ = ("contactpersoon", "organisatie", "persoon")
 ROLLEN = ("klant", "vertegenwoordiger")
 
-PARTIJ_IDENTIFICATOR = "verstrektDoorPartij__partijIdentificator__"
-_IDENTIFICATOR_COLUMNS = {
-    f"{PARTIJ_IDENTIFICATOR}codeObjecttype": pi.code_objecttype,
-    f"{PARTIJ_IDENTIFICATOR}codeSoortObjectId": pi.code_soort_object_id,
-    f"{PARTIJ_IDENTIFICATOR}objectId": pi.object_id,
-    f"{PARTIJ_IDENTIFICATOR}codeRegister": pi.code_register,
-}
-
-
-def _by_identificator(values: dict[str, Any]) -> Clause:
-    # All given values must hold for one and the same identificator: "BSN 123" must not match
-    # a partij that merely has some BSN and, elsewhere, some identificator with object id 123.
-    conditions = [_IDENTIFICATOR_COLUMNS[name] == value for name, value in values.items()]
-    owners = select(pi.identificeerde_partij_uuid).where(*conditions)
-    return c.verstrekt_door_partij_uuid.in_(owners)
+_IDENTIFICATOR_FILTERS, _IDENTIFICATOR_GROUP = identificator_filters(
+    "verstrektDoorPartij__partijIdentificator",
+    lambda partijen: c.verstrekt_door_partij_uuid.in_(partijen),
+    "Adressen van een partij",
+)
 
 
 def _by_soort_partij(value: str) -> Clause:
@@ -50,16 +39,6 @@ def _by_soort_partij(value: str) -> Clause:
 def _by_rol_betrokkene(value: str) -> Clause:
     givers = select(betrokkene.c.uuid).where(betrokkene.c.rol == value)
     return c.verstrekt_door_betrokkene_uuid.in_(givers)
-
-
-def _identificator_filter(name: str, what: str) -> Filter:
-    return Filter(
-        name,
-        "string",
-        group="partij_identificator",
-        description=f"Adressen van een partij met een identificator met deze {what}. Samen "
-        "opgegeven moeten deze filters voor dezelfde identificator gelden.",
-    )
 
 
 def _datum_filter(suffix: str, compare: Callable[[Any, Any], Any], what: str) -> Filter:
@@ -112,10 +91,7 @@ DIGITAAL_ADRES_FILTERS = FilterSet(
             enum=SOORTEN_PARTIJ,
             description="Adressen van partijen van deze soort.",
         ),
-        _identificator_filter(f"{PARTIJ_IDENTIFICATOR}codeObjecttype", "objecttype"),
-        _identificator_filter(f"{PARTIJ_IDENTIFICATOR}codeSoortObjectId", "soort object-id"),
-        _identificator_filter(f"{PARTIJ_IDENTIFICATOR}objectId", "object-id"),
-        _identificator_filter(f"{PARTIJ_IDENTIFICATOR}codeRegister", "register"),
+        *_IDENTIFICATOR_FILTERS,
         Filter("adres", "string", eq(c.adres), description="Adres, exact gelijk."),
         Filter(
             "adres__icontains",
@@ -155,7 +131,7 @@ DIGITAAL_ADRES_FILTERS = FilterSet(
         _datum_filter("__lt", operator.lt, "voor"),
         _datum_filter("__lte", operator.le, "op of voor"),
     ),
-    groups=(FilterGroup("partij_identificator", _by_identificator),),
+    groups=(_IDENTIFICATOR_GROUP,),
     expand=(
         "verstrektDoorBetrokkene",
         "verstrektDoorBetrokkene.hadKlantcontact",

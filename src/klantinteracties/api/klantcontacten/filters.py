@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import exists, select
 
+from klantinteracties.api.partij_identificatoren.matching import identificator_filters
 from klantinteracties.core.filters import (
     Clause,
     Filter,
@@ -26,7 +27,6 @@ from klantinteracties.db.models import (
     internetaak,
     klantcontact,
     onderwerpobject,
-    partij_identificator,
 )
 
 k, b, o = klantcontact.c, betrokkene.c, onderwerpobject.c
@@ -41,13 +41,6 @@ EXPAND = (
     "leiddeTotInterneTaken",
 )
 
-PARTIJ_IDENTIFICATOR = "hadBetrokkene__wasPartij__partijIdentificator"
-PARTIJ_IDENTIFICATOR_FIELDS = {
-    "codeObjecttype": "code_objecttype",
-    "codeSoortObjectId": "code_soort_object_id",
-    "objectId": "object_id",
-    "codeRegister": "code_register",
-}
 OBJECT_IDENTIFICATOR_FIELDS = {
     "CodeObjecttype": "code_objecttype",
     "CodeSoortObjectId": "code_soort_object_id",
@@ -58,18 +51,6 @@ OBJECT_IDENTIFICATOR_FIELDS = {
 
 def _with_betrokkene(*conditions: Any) -> Clause:
     return k.uuid.in_(select(b.had_klantcontact_uuid).where(*conditions))
-
-
-def partij_identificator_clause(values: dict[str, Any]) -> Clause:
-    """All ``hadBetrokkene__wasPartij__partijIdentificator__*`` values must hold for one and the
-    same identificator: a BSN search must not match a partij whose KvK number is that value."""
-    pi = partij_identificator.c
-    conditions = [
-        pi[PARTIJ_IDENTIFICATOR_FIELDS[name.rsplit("__", 1)[1]]] == value
-        for name, value in values.items()
-    ]
-    partijen = select(pi.identificeerde_partij_uuid).where(*conditions)
-    return _with_betrokkene(b.was_partij_uuid.in_(partijen))
 
 
 def has_betrokkene_with_partij(value: bool) -> Clause:
@@ -142,18 +123,11 @@ def _onderwerpobject_filters(prefix: str, fk: str, about: str) -> list[Filter]:
     return out
 
 
-def _partij_identificator_filters() -> list[Filter]:
-    return [
-        Filter(
-            f"{PARTIJ_IDENTIFICATOR}__{suffix}",
-            "string",
-            group=PARTIJ_IDENTIFICATOR,
-            description=f"Klantcontacten met een betrokkene wier partij een identificator met "
-            f"deze {suffix} heeft. Alle `{PARTIJ_IDENTIFICATOR}__*` parameters gelden samen "
-            "voor één en dezelfde identificator.",
-        )
-        for suffix in PARTIJ_IDENTIFICATOR_FIELDS
-    ]
+_IDENTIFICATOR_FILTERS, _IDENTIFICATOR_GROUP = identificator_filters(
+    "hadBetrokkene__wasPartij__partijIdentificator",
+    lambda partijen: _with_betrokkene(b.was_partij_uuid.in_(partijen)),
+    "Klantcontacten met een betrokkene die een partij was",
+)
 
 
 KLANTCONTACT_FILTERS = FilterSet(
@@ -189,7 +163,7 @@ KLANTCONTACT_FILTERS = FilterSet(
             lambda v: _with_betrokkene(b.was_partij_uuid == v),
             description="Klantcontacten met een betrokkene die de partij met deze URL was.",
         ),
-        *_partij_identificator_filters(),
+        *_IDENTIFICATOR_FILTERS,
         Filter(
             "hadBetrokkene__digitaaladres__adres__icontains",
             "string",
@@ -251,7 +225,7 @@ KLANTCONTACT_FILTERS = FilterSet(
         ),
     ),
     groups=(
-        FilterGroup(PARTIJ_IDENTIFICATOR, partij_identificator_clause),
+        _IDENTIFICATOR_GROUP,
         FilterGroup(
             "onderwerpobject", _object_identificator_group("onderwerpobject", "klantcontact_uuid")
         ),
