@@ -13,8 +13,8 @@ from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr
 from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.email import EMAIL_REASON, is_email
+from klantinteracties.core.identificator import Identificator
 from klantinteracties.core.phone import PHONE_PATTERN, phone_error
-from klantinteracties.core.schemas import Gegevensgroep
 from klantinteracties.core.validation import NOT_NULL, InputModel, validate
 
 SOORTEN = ("medewerker", "geautomatiseerde_actor", "organisatorische_eenheid")
@@ -54,19 +54,8 @@ Phone = Annotated[str, AfterValidator(_phone)]
 RequiredPhone = Annotated[str, AfterValidator(not_blank), AfterValidator(_phone)]
 
 
-class Actoridentificator(Gegevensgroep):
-    """Identifies the actor in an external register (e.g. a staff number); all free text."""
-
-    object_id: str = Field(
-        default="", max_length=200, description="Waarde die het object identificeert."
-    )
-    code_objecttype: str = Field(default="", max_length=200, description="Type van het object.")
-    code_register: str = Field(
-        default="", max_length=200, description="Register waarin het object staat."
-    )
-    code_soort_object_id: str = Field(
-        default="", max_length=200, description="Naam van de eigenschap die `objectId` is."
-    )
+class Actoridentificator(Identificator):
+    """Identifies the actor in an external register (e.g. a staff number)."""
 
 
 _FUNCTIE = "Functie of werkzaamheden van de actor."

@@ -2,31 +2,13 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from klantinteracties.core.schemas import FkRef, Gegevensgroep
+from klantinteracties.core.identificator import Identificator
+from klantinteracties.core.schemas import FkRef
 from klantinteracties.core.validation import InputModel
 
 
-class Onderwerpobjectidentificator(Gegevensgroep):
-    """Identifies the object in an external register; free text, not checked."""
-
-    object_id: str = Field(
-        default="",
-        max_length=200,
-        description="Waarde die het object identificeert, bv. de uuid van een zaak.",
-    )
-    code_objecttype: str = Field(
-        default="", max_length=200, description="Soort object, bv. `zaak`."
-    )
-    code_register: str = Field(
-        default="",
-        max_length=200,
-        description="Het register waarin het object staat, bv. `open-zaak`.",
-    )
-    code_soort_object_id: str = Field(
-        default="",
-        max_length=200,
-        description="Welke eigenschap het object identificeert, bv. `uuid`.",
-    )
+class Onderwerpobjectidentificator(Identificator):
+    """Identifies the object (e.g. a zaak) in an external register."""
 
 
 class Onderwerpobject(InputModel):
