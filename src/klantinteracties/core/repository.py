@@ -29,6 +29,17 @@ class TableRepository:
         stmt = select(self.table.c.id).where(self.table.c.uuid == key)
         return (await session.execute(stmt)).first() is not None
 
+    async def exists_other(
+        self, session: AsyncSession, values: dict[str, Any], exclude: uuidlib.UUID | None
+    ) -> bool:
+        """Whether a row other than ``exclude`` has all these column values (uniqueness checks)."""
+        stmt = select(self.table.c.id).where(
+            *(self.table.c[name] == value for name, value in values.items())
+        )
+        if exclude is not None:
+            stmt = stmt.where(self.table.c.uuid != exclude)
+        return (await session.execute(stmt.limit(1))).first() is not None
+
     async def count(self, session: AsyncSession, clauses: Sequence[ColumnElement[bool]]) -> int:
         stmt = select(func.count()).select_from(self.table).where(*clauses)
         return int((await session.execute(stmt)).scalar_one())

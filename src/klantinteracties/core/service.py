@@ -23,7 +23,7 @@ from .filters import FilterSet, ParsedQuery
 from .pagination import check_in_range, page_request
 from .repository import TableRepository
 from .schemas import FkRef, Gegevensgroep
-from .validation import InputModel, missing_keys, validate
+from .validation import NOT_NULL, InputModel, missing_keys, validate
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,9 @@ class CrudService:
     filterset: FilterSet = FilterSet()
     expansions: tuple[Expansion, ...] = ()
     fk_fields: dict[str, FkSpec] = {}
+    # Relations that are required and may not be cleared; null is refused by ``validate`` rather
+    # than by the model, so that PATCH can share the model.
+    not_null: tuple[str, ...] = ()
     group_fields: dict[str, type[Gegevensgroep]] = {}
 
     # ----- representation -------------------------------------------------------------------
@@ -151,10 +154,24 @@ class CrudService:
         return obj
 
     async def validate(self, session: AsyncSession, obj: Any, current: RowMapping | None) -> None:
-        """Checks that need the database. The default checks every relation exists."""
-        errors = await self.check_fks(session, obj)
+        """Checks that need the database. The default checks every relation exists and that
+        the relations in ``not_null`` are not cleared."""
+        errors = [
+            InvalidParam(to_camel(name), "null", NOT_NULL)
+            for name in self.not_null
+            if name in obj.model_fields_set and getattr(obj, name) is None
+        ]
+        errors += await self.check_fks(session, obj)
         if errors:
             raise ValidationFailed(errors)
+
+    @staticmethod
+    def ref_after_write(obj: Any, current: RowMapping | None, name: str) -> uuidlib.UUID | None:
+        """The uuid a relation will have after this write: sent, else stored."""
+        if name in obj.model_fields_set:
+            ref = getattr(obj, name)
+            return ref.uuid if ref is not None else None
+        return current[f"{name}_uuid"] if current is not None else None
 
     async def check_fks(
         self, session: AsyncSession, obj: Any, prefix: str = ""
@@ -188,3 +205,24 @@ class CrudService:
 
     async def before_delete(self, session: AsyncSession, row: RowMapping) -> None:
         """Checks or clean-up before a row is deleted."""
+
+
+class PairService(CrudService):
+    """A resource that links two others (``pair``), each pair at most once."""
+
+    pair: tuple[str, str]
+    pair_taken: str  # reason given when the pair already exists
+
+    async def validate(self, session: AsyncSession, obj: Any, current: RowMapping | None) -> None:
+        await super().validate(session, obj, current)
+        keys = [self.ref_after_write(obj, current, side) for side in self.pair]
+        if None in keys:
+            return
+        await self.check_pair(session, keys[0], keys[1])
+        values = {f"{side}_uuid": key for side, key in zip(self.pair, keys, strict=True)}
+        exclude = current["uuid"] if current is not None else None
+        if await self.repo.exists_other(session, values, exclude):
+            raise ValidationFailed([InvalidParam("nonFieldErrors", "unique", self.pair_taken)])
+
+    async def check_pair(self, session: AsyncSession, first: Any, second: Any) -> None:
+        """Further rules on the pair itself."""
