@@ -6,7 +6,17 @@ import uuid as uuidlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, Table, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    RowMapping,
+    Select,
+    Table,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
@@ -15,14 +25,28 @@ class TableRepository:
         self.table = table
         self.order_by = list(order_by) if order_by is not None else [table.c.id.desc()]
 
+    def select_rows(self) -> Select[Any]:
+        """The columns a row is read with; a subclass may add joined columns."""
+        return select(self.table)
+
+    def count_statement(self, clauses: Sequence[ColumnElement[bool]]) -> Select[Any]:
+        return select(func.count()).select_from(self.table).where(*clauses)
+
+    def page_statement(
+        self, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
+    ) -> Select[Any]:
+        """The list query; public so that tests can EXPLAIN exactly what a request runs."""
+        stmt = self.select_rows().where(*clauses).order_by(*self.order_by)
+        return stmt.limit(limit).offset(offset)
+
     async def get(self, session: AsyncSession, key: uuidlib.UUID) -> RowMapping | None:
-        result = await session.execute(select(self.table).where(self.table.c.uuid == key))
-        return result.mappings().first()
+        stmt = self.select_rows().where(self.table.c.uuid == key)
+        return (await session.execute(stmt)).mappings().first()
 
     async def get_many(self, session: AsyncSession, keys: list[Any]) -> Sequence[RowMapping]:
         if not keys:
             return []
-        stmt = select(self.table).where(self.table.c.uuid.in_(keys)).order_by(*self.order_by)
+        stmt = self.select_rows().where(self.table.c.uuid.in_(keys)).order_by(*self.order_by)
         return (await session.execute(stmt)).mappings().all()
 
     async def exists(self, session: AsyncSession, key: uuidlib.UUID) -> bool:
@@ -41,8 +65,7 @@ class TableRepository:
         return (await session.execute(stmt.limit(1))).first() is not None
 
     async def count(self, session: AsyncSession, clauses: Sequence[ColumnElement[bool]]) -> int:
-        stmt = select(func.count()).select_from(self.table).where(*clauses)
-        return int((await session.execute(stmt)).scalar_one())
+        return int((await session.execute(self.count_statement(clauses))).scalar_one())
 
     async def page(
         self,
@@ -51,9 +74,7 @@ class TableRepository:
         limit: int,
         offset: int,
     ) -> Sequence[RowMapping]:
-        stmt = (
-            select(self.table).where(*clauses).order_by(*self.order_by).limit(limit).offset(offset)
-        )
+        stmt = self.page_statement(clauses, limit, offset)
         return (await session.execute(stmt)).mappings().all()
 
     async def insert(self, session: AsyncSession, values: dict[str, Any]) -> uuidlib.UUID:
@@ -88,7 +109,7 @@ class TableRepository:
         """Full rows whose ``column`` is in ``values`` (used by expand)."""
         if not values:
             return []
-        stmt = select(self.table).where(self.table.c[column].in_(values)).order_by(self.table.c.id)
+        stmt = self.select_rows().where(self.table.c[column].in_(values)).order_by(self.table.c.id)
         return (await session.execute(stmt)).mappings().all()
 
 

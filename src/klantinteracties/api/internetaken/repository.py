@@ -6,7 +6,7 @@ import uuid as uuidlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, Select, delete, func, insert, or_, select
+from sqlalchemy import RowMapping, Select, delete, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.core.repository import TableRepository
@@ -17,29 +17,6 @@ ia = internetaak_actor
 
 
 class InterneTaakRepository(TableRepository):
-    # The list statements are built by these two functions so that tests can EXPLAIN exactly
-    # what a request runs (the work queue must be served by indexes alone).
-    def count_statement(self, clauses: Sequence[ColumnElement[bool]]) -> Select[Any]:
-        return select(func.count()).select_from(t).where(*clauses)
-
-    def page_statement(
-        self, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
-    ) -> Select[Any]:
-        return select(t).where(*clauses).order_by(*self.order_by).limit(limit).offset(offset)
-
-    async def count(self, session: AsyncSession, clauses: Sequence[ColumnElement[bool]]) -> int:
-        return int((await session.execute(self.count_statement(clauses))).scalar_one())
-
-    async def page(
-        self,
-        session: AsyncSession,
-        clauses: Sequence[ColumnElement[bool]],
-        limit: int,
-        offset: int,
-    ) -> Sequence[RowMapping]:
-        stmt = self.page_statement(clauses, limit, offset)
-        return (await session.execute(stmt)).mappings().all()
-
     def assignments_statement(self, keys: list[uuidlib.UUID]) -> Select[Any]:
         return (
             select(ia.c.internetaak_uuid, ia.c.actor_uuid)

@@ -6,7 +6,7 @@ import uuid as uuidlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, Select, literal, select, union_all
+from sqlalchemy import RowMapping, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.core.repository import TableRepository
@@ -33,28 +33,6 @@ RELATIONS: dict[str, tuple[Any, str, str]] = {
 
 
 class KlantcontactRepository(TableRepository):
-    def page_statement(
-        self, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
-    ) -> Select[Any]:
-        """The list query; public so that its plan can be inspected (see the EXPLAIN test)."""
-        return (
-            select(klantcontact)
-            .where(*clauses)
-            .order_by(*self.order_by)
-            .limit(limit)
-            .offset(offset)
-        )
-
-    async def page(
-        self,
-        session: AsyncSession,
-        clauses: Sequence[ColumnElement[bool]],
-        limit: int,
-        offset: int,
-    ) -> Sequence[RowMapping]:
-        stmt = self.page_statement(clauses, limit, offset)
-        return (await session.execute(stmt)).mappings().all()
-
     async def taken(
         self, session: AsyncSession, column: str, value: str, exclude: uuidlib.UUID | None
     ) -> bool:
