@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import orjson
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic.alias_generators import to_camel
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from .errors import InvalidParam, ValidationFailed, parse_error, unsupported_media_type
 
@@ -20,6 +20,22 @@ M = TypeVar("M", bound=BaseModel)
 
 REQUIRED = "Dit veld is vereist."
 NOT_NULL = "Dit veld mag niet leeg zijn."
+BLANK = "Dit veld mag niet leeg zijn."
+
+
+def reject_null(value: Any) -> Any:
+    """Use before validation (``BeforeValidator``): without it a null sent for a choice or object
+    field would be reported as an invalid choice or a non-object, not as code ``null``."""
+    if value is None:
+        raise PydanticCustomError("null", NOT_NULL)
+    return value
+
+
+def reject_blank(value: str) -> str:
+    """Use after validation (``AfterValidator``) on required text: "" is no value (``blank``)."""
+    if value == "":
+        raise PydanticCustomError("blank", BLANK)
+    return value
 
 
 class InputModel(BaseModel):

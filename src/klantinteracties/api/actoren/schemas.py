@@ -15,24 +15,16 @@ from pydantic_core import PydanticCustomError
 from klantinteracties.core.email import EMAIL_REASON, is_email
 from klantinteracties.core.identificator import Identificator
 from klantinteracties.core.phone import PHONE_PATTERN, phone_error
-from klantinteracties.core.validation import NOT_NULL, InputModel, validate
+from klantinteracties.core.validation import (
+    InputModel,
+    reject_blank,
+    reject_null,
+    validate,
+)
 
 SOORTEN = ("medewerker", "geautomatiseerde_actor", "organisatorische_eenheid")
 SoortActor = Literal["medewerker", "geautomatiseerde_actor", "organisatorische_eenheid"]
 IDENTIFICATIE = "actorIdentificatie"
-
-
-def not_null(value: Any) -> Any:
-    # Without this a null choice would be reported as an invalid choice instead of as "null".
-    if value is None:
-        raise PydanticCustomError("null", NOT_NULL)
-    return value
-
-
-def not_blank(value: str) -> str:
-    if value == "":
-        raise PydanticCustomError("blank", "Dit veld mag niet leeg zijn.")
-    return value
 
 
 def _email(value: str) -> str:
@@ -48,10 +40,10 @@ def _phone(value: str) -> str:
     return value
 
 
-RequiredText = Annotated[str, AfterValidator(not_blank)]
+RequiredText = Annotated[str, AfterValidator(reject_blank)]
 Email = Annotated[str, AfterValidator(_email)]
 Phone = Annotated[str, AfterValidator(_phone)]
-RequiredPhone = Annotated[str, AfterValidator(not_blank), AfterValidator(_phone)]
+RequiredPhone = Annotated[str, AfterValidator(reject_blank), AfterValidator(_phone)]
 
 
 class Actoridentificator(Identificator):
@@ -114,7 +106,7 @@ class Actor(InputModel):
     """Someone or something that handles klantcontacten on behalf of the municipality."""
 
     naam: RequiredText = Field(default="", max_length=200, description="Naam van de actor.")
-    soort_actor: Annotated[SoortActor, BeforeValidator(not_null)] = Field(
+    soort_actor: Annotated[SoortActor, BeforeValidator(reject_null)] = Field(
         default=None,  # type: ignore[arg-type]  # required-ness is checked by the service
         description="Welke soort actor dit is; bepaalt de vorm van `actorIdentificatie`.",
     )

@@ -1,25 +1,16 @@
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
-from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.adres import Adres
 from klantinteracties.core.contactnaam import Contactnaam
 from klantinteracties.core.schemas import FkRef
-from klantinteracties.core.validation import NOT_NULL, InputModel
+from klantinteracties.core.validation import InputModel, reject_null
 
 ROLLEN = ("vertegenwoordiger", "klant")
 Rol = Literal["vertegenwoordiger", "klant"]
-
-
-def not_null(value: Any) -> Any:
-    # Without this a null relation or choice would be reported as a malformed object or an
-    # invalid choice; clients expect the plain "null" error on the field itself.
-    if value is None:
-        raise PydanticCustomError("null", NOT_NULL)
-    return value
 
 
 class Betrokkene(InputModel):
@@ -29,7 +20,7 @@ class Betrokkene(InputModel):
         default=None, description="De partij die deze betrokkene was, als die bekend is."
     )
     # The None default only marks "not sent"; required-ness is checked by the service.
-    had_klantcontact: Annotated[FkRef, BeforeValidator(not_null)] = Field(  # type: ignore[assignment]
+    had_klantcontact: Annotated[FkRef, BeforeValidator(reject_null)] = Field(  # type: ignore[assignment]
         default=None,
         description="Het klantcontact waarbij deze persoon of organisatie betrokken was.",
     )
@@ -48,7 +39,7 @@ class Betrokkene(InputModel):
         description="Naam waarmee de betrokkene bij de vervolgstappen van dit contact "
         "aangesproken wil worden; mag afwijken van de naam in de BRP.",
     )
-    rol: Annotated[Rol, BeforeValidator(not_null)] = Field(
+    rol: Annotated[Rol, BeforeValidator(reject_null)] = Field(
         default=None,  # type: ignore[arg-type]
         description="Welke rol de betrokkene bij dit contact had.",
     )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
@@ -10,26 +10,13 @@ from pydantic_core import PydanticCustomError
 from klantinteracties.core.email import EMAIL_REASON, is_email
 from klantinteracties.core.phone import phone_error
 from klantinteracties.core.schemas import FkRef
-from klantinteracties.core.validation import NOT_NULL, InputModel
+from klantinteracties.core.validation import InputModel, reject_blank, reject_null
 
 SOORTEN = ("email", "telefoonnummer", "overig")
 SoortDigitaalAdres = Literal["email", "telefoonnummer", "overig"]
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 _SLUG = re.compile(SLUG_PATTERN)
-
-
-def _not_null(value: Any) -> Any:
-    # A choice field would otherwise report null as an invalid choice; clients expect "null".
-    if value is None:
-        raise PydanticCustomError("null", NOT_NULL)
-    return value
-
-
-def _not_blank(value: str) -> str:
-    if value == "":
-        raise PydanticCustomError("blank", "Dit veld mag niet leeg zijn.")
-    return value
 
 
 def _slug_or_blank(value: str) -> str:
@@ -51,14 +38,14 @@ class DigitaalAdres(InputModel):
     verstrekt_door_partij: FkRef | None = Field(
         default=None, description="De partij die dit adres opgaf voor toekomstig contact."
     )
-    adres: Annotated[str, AfterValidator(_not_blank)] = Field(
+    adres: Annotated[str, AfterValidator(reject_blank)] = Field(
         default="",
         max_length=80,
         description="Het adres zelf; hoe het gecontroleerd wordt hangt af van "
         "`soortDigitaalAdres` (e-mailadres of telefoonnummer; 0800, 0900, 1400 en 140xx "
         "zijn als telefoonnummer niet toegestaan).",
     )
-    soort_digitaal_adres: Annotated[SoortDigitaalAdres, BeforeValidator(_not_null)] = Field(
+    soort_digitaal_adres: Annotated[SoortDigitaalAdres, BeforeValidator(reject_null)] = Field(
         default=None,  # type: ignore[arg-type]  # required-ness is checked by the service
         description="Via welk kanaal dit adres bereikt wordt.",
     )

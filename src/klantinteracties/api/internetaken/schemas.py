@@ -4,31 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.schemas import FkRef
-from klantinteracties.core.validation import NOT_NULL, InputModel
+from klantinteracties.core.validation import InputModel, reject_blank, reject_null
 
 STATUSSEN = ("te_verwerken", "verwerkt")
 Status = Literal["te_verwerken", "verwerkt"]
 
 _DIGITS = re.compile(r"[0-9]+")
-
-
-def _not_null(value: Any) -> Any:
-    # Without this a null status would be reported as an invalid choice instead of as "null".
-    if value is None:
-        raise PydanticCustomError("null", NOT_NULL)
-    return value
-
-
-def _not_blank(value: str) -> str:
-    if value == "":
-        raise PydanticCustomError("blank", "Dit veld mag niet leeg zijn.")
-    return value
 
 
 class InterneTaak(InputModel):
@@ -46,7 +33,7 @@ class InterneTaak(InputModel):
         description="Uniek referentienummer (alleen cijfers) om de taak tussen mensen aan te "
         "duiden.",
     )
-    gevraagde_handeling: Annotated[str, AfterValidator(_not_blank)] = Field(
+    gevraagde_handeling: Annotated[str, AfterValidator(reject_blank)] = Field(
         default="", max_length=200, description="Wat er moet gebeuren om de taak af te ronden."
     )
     aanleidinggevend_klantcontact: FkRef | None = Field(
@@ -67,7 +54,7 @@ class InterneTaak(InputModel):
     toelichting: str = Field(
         default="", max_length=1000, description="Extra uitleg die helpt de taak af te handelen."
     )
-    status: Annotated[Status, BeforeValidator(_not_null)] = Field(
+    status: Annotated[Status, BeforeValidator(reject_null)] = Field(
         default=None,  # type: ignore[arg-type]  # required-ness is checked by the service
         description="Hoe ver de afhandeling is.",
     )

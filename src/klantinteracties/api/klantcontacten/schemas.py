@@ -16,18 +16,12 @@ from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.errors import InvalidParam
-from klantinteracties.core.validation import NOT_NULL, InputModel
+from klantinteracties.core.validation import NOT_NULL, InputModel, reject_blank, reject_null
 
 _DIGITS = re.compile(r"[0-9]+")
 _URL_SCHEMES = {"http", "https", "ftp", "ftps"}
 METADATA_MAX_LENGTH = 255
 NO_FURTHER_ACTION = "no-further-action-when-contact-succesful"
-
-
-def _not_blank(value: str) -> str:
-    if value == "":
-        raise PydanticCustomError("blank", "Dit veld mag niet leeg zijn.")
-    return value
 
 
 def _url_or_blank(value: str) -> str:
@@ -52,7 +46,7 @@ def _digits_or_none(value: str | None) -> str | None:
     return value
 
 
-RequiredText = Annotated[str, AfterValidator(_not_blank)]
+RequiredText = Annotated[str, AfterValidator(reject_blank)]
 
 
 class Klantcontact(InputModel):
@@ -131,9 +125,7 @@ class Klantcontact(InputModel):
     @classmethod
     def _metadata_not_null(cls, value: Any) -> Any:
         # Without this a null would be reported as "metadata.nonFieldErrors".
-        if value is None:
-            raise PydanticCustomError("null", NOT_NULL)
-        return value
+        return reject_null(value)
 
 
 def check_metadata(

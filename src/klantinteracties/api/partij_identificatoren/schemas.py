@@ -5,10 +5,9 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import Field, field_validator
-from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.schemas import FkRef
-from klantinteracties.core.validation import NOT_NULL, InputModel
+from klantinteracties.core.validation import InputModel, reject_null
 
 
 class CodeObjecttypeEnum(StrEnum):
@@ -51,9 +50,7 @@ class PartijIdentificatorGroep(InputModel):
     @classmethod
     def _not_null(cls, value: Any) -> Any:
         # Without this a null would be reported as an invalid choice instead of as "null".
-        if value is None:
-            raise PydanticCustomError("null", NOT_NULL)
-        return value
+        return reject_null(value)
 
 
 class PartijIdentificator(InputModel):

@@ -18,20 +18,13 @@ from klantinteracties.api.partij_identificatoren.schemas import PartijIdentifica
 from klantinteracties.core.adres import Adres
 from klantinteracties.core.contactnaam import Contactnaam
 from klantinteracties.core.schemas import FkRef
-from klantinteracties.core.validation import NOT_NULL, InputModel, validate
+from klantinteracties.core.validation import InputModel, reject_null, validate
 
 SOORTEN = ("persoon", "organisatie", "contactpersoon")
 SoortPartij = Literal["persoon", "organisatie", "contactpersoon"]
 IDENTIFICATIE = "partijIdentificatie"
 
 _DIGITS = re.compile(r"[0-9]+")
-
-
-def _not_null(value: Any) -> Any:
-    # Without this a null soort would be reported as an invalid choice instead of as "null".
-    if value is None:
-        raise PydanticCustomError("null", NOT_NULL)
-    return value
 
 
 class PersoonIdentificatie(InputModel):
@@ -118,7 +111,7 @@ class Partij(InputModel):
         "bij, een item zonder uuid maakt er een; bij PUT/PATCH worden niet genoemde "
         "identificatoren van de partij verwijderd. `identificeerdePartij` wordt automatisch gezet.",
     )
-    soort_partij: Annotated[SoortPartij, BeforeValidator(_not_null)] = Field(
+    soort_partij: Annotated[SoortPartij, BeforeValidator(reject_null)] = Field(
         default=None,  # type: ignore[arg-type]  # required-ness is checked by the service
         description="Welke soort partij dit is; bepaalt de vorm van `partijIdentificatie`.",
     )
@@ -153,4 +146,4 @@ class Partij(InputModel):
     @field_validator("indicatie_actief", mode="before")
     @classmethod
     def _actief_not_null(cls, value: Any) -> Any:
-        return _not_null(value)
+        return reject_null(value)

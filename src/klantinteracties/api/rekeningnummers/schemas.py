@@ -7,7 +7,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.schemas import FkRef
-from klantinteracties.core.validation import InputModel
+from klantinteracties.core.validation import InputModel, reject_blank
 
 IBAN_PATTERN = r"^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9]{1,30}$"
 BIC_PATTERN = r"^[\S]+$"
@@ -15,8 +15,7 @@ _IBAN = re.compile(IBAN_PATTERN)
 
 
 def _iban(value: str) -> str:
-    if value == "":
-        raise PydanticCustomError("blank", "Dit veld mag niet leeg zijn.")
+    reject_blank(value)
     # Only the shape is checked (country code, check digits, account): no checksum, as before.
     if not _IBAN.match(value):
         raise PydanticCustomError(
