@@ -166,3 +166,17 @@ async def test_served_openapi_documents(anon):
 async def test_every_response_is_json_even_for_unexpected_verbs(client: httpx.AsyncClient):
     r = await client.put("/categorieen", json={})
     assert r.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_nul_characters_are_refused_not_500(client):
+    # PostgreSQL cannot store NUL in text; it must be a 400 on both databases.
+    r = await client.get("/partijen", params={"nummer": "a\x00b"})
+    assert invalid_params(r) == {"nummer": "invalid"}
+    r = await client.post("/categorieen", json={"naam": "a\x00b"})
+    assert invalid_params(r) == {"naam": "invalid"}
+    body = {"soortPartij": "persoon", "indicatieActief": True, "bezoekadres": {"stad": "x\x00"}}
+    r = await client.post("/partijen", json=body)
+    assert invalid_params(r) == {"bezoekadres.stad": "invalid"}
+    # a literal backslash followed by "u0000" is ordinary text
+    r = await client.post("/categorieen", json={"naam": "\\u0000"})
+    assert r.status_code == 201 and r.json()["naam"] == "\\u0000"

@@ -167,6 +167,9 @@ def reject_unknown(params: Mapping[str, str], known: set[str]) -> None:
     if unknown:
         reason = f"Onbekende query parameters: {', '.join(unknown)}"
         raise ValidationFailed([InvalidParam("nonFieldErrors", "unknown-parameters", reason)])
+    for name, value in params.items():
+        if "\x00" in value:  # no database stores NUL in text; PostgreSQL fails on it
+            raise invalid(name, "Een waarde mag geen NUL-teken bevatten.")
 
 
 def parse_expand(raw_values: list[str], allowed: tuple[str, ...]) -> tuple[str, ...]:

@@ -169,6 +169,34 @@ def decode_json(content_type: str | None, body: bytes) -> Any:
     if media_type != "application/json" and not media_type.endswith("+json"):
         raise unsupported_media_type(media_type or "")
     try:
-        return orjson.loads(body)
+        data = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
         raise parse_error(f"JSON parse error - {exc}") from None
+    if b"\\u0000" in body:  # cheap test first; the walk only runs for suspicious bodies
+        path = _nul_path(data, ())
+        if path is not None:
+            name = field_name(path) or "nonFieldErrors"
+            raise ValidationFailed([InvalidParam(name, "invalid", NUL_REASON)])
+    return data
+
+
+NUL_REASON = "Tekst mag geen NUL-teken (\\u0000) bevatten."
+
+
+def _nul_path(value: Any, path: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
+    """Where a NUL character occurs: databases cannot store it in text (PostgreSQL refuses it)."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, sub in items:
+        if isinstance(key, str) and "\x00" in key:
+            return (*path, key)
+        found = _nul_path(sub, (*path, key))
+        if found is not None:
+            return found
+    return None
