@@ -180,3 +180,22 @@ async def test_nul_characters_are_refused_not_500(client):
     # a literal backslash followed by "u0000" is ordinary text
     r = await client.post("/categorieen", json={"naam": "\\u0000"})
     assert r.status_code == 201 and r.json()["naam"] == "\\u0000"
+
+
+async def test_timestamps_beyond_the_calendar_are_400(client):
+    r = await client.get(
+        "/klantcontacten", params={"plaatsgevondenOp": "9999-12-31T23:00:00-05:00"}
+    )
+    assert invalid_params(r) == {"plaatsgevondenOp": "invalid"}
+    body = {
+        "kanaal": "t",
+        "onderwerp": "o",
+        "taal": "nld",
+        "vertrouwelijk": False,
+        "plaatsgevondenOp": "9999-12-31T23:00:00-05:00",
+    }
+    r = await client.post("/klantcontacten", json=body)
+    assert invalid_params(r) == {"plaatsgevondenOp": "invalid"}
+    body["plaatsgevondenOp"] = "2024-01-01T10:00:00+02:00"
+    r = await client.post("/klantcontacten", json=body)
+    assert r.json()["plaatsgevondenOp"] == "2024-01-01T08:00:00Z"

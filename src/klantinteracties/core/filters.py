@@ -71,7 +71,12 @@ def parse_datetime(name: str, raw: str) -> dt.datetime:
             value = dt.datetime.fromisoformat(candidate)
         except ValueError:
             continue
-        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+        try:
+            return (
+                value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+            )
+        except OverflowError:  # e.g. 9999-12-31T23:00-05:00 has no UTC equivalent
+            break
     raise invalid(name, "Voer een geldige datum/tijd in.")
 
 

@@ -7,10 +7,11 @@ the camelCase dotted name and Dutch message that existing clients expect.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+import datetime as dt
+from typing import Annotated, Any, TypeVar
 
 import orjson
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 from pydantic.alias_generators import to_camel
 from pydantic_core import ErrorDetails, PydanticCustomError
 
@@ -29,6 +30,20 @@ def reject_null(value: Any) -> Any:
     if value is None:
         raise PydanticCustomError("null", NOT_NULL)
     return value
+
+
+def to_utc(value: dt.datetime) -> dt.datetime:
+    """Store timestamps in UTC; a naive one is taken as UTC. Dates at the very edge of the
+    calendar cannot be converted and are refused rather than failing later in the database."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError:
+        raise PydanticCustomError("invalid", "Deze datum/tijd valt buiten het bereik.") from None
+
+
+UtcDateTime = Annotated[dt.datetime, AfterValidator(to_utc)]
 
 
 def reject_blank(value: str) -> str:

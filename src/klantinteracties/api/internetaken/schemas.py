@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Literal
 
@@ -10,7 +9,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.schemas import FkRef
-from klantinteracties.core.validation import InputModel, reject_blank, reject_null
+from klantinteracties.core.validation import InputModel, UtcDateTime, reject_blank, reject_null
 
 STATUSSEN = ("te_verwerken", "verwerkt")
 Status = Literal["te_verwerken", "verwerkt"]
@@ -58,7 +57,7 @@ class InterneTaak(InputModel):
         default=None,  # type: ignore[arg-type]  # required-ness is checked by the service
         description="Hoe ver de afhandeling is.",
     )
-    afgehandeld_op: dt.datetime | None = Field(
+    afgehandeld_op: UtcDateTime | None = Field(
         default=None,
         description="Wanneer de taak is afgehandeld; alleen bij status `verwerkt`. Zonder "
         "waarde wordt het moment waarop de status `verwerkt` wordt ingevuld; terug naar "

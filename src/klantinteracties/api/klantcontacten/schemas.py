@@ -7,7 +7,6 @@ by the error translation) cannot express.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -16,7 +15,13 @@ from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.errors import InvalidParam
-from klantinteracties.core.validation import NOT_NULL, InputModel, reject_blank, reject_null
+from klantinteracties.core.validation import (
+    NOT_NULL,
+    InputModel,
+    UtcDateTime,
+    reject_blank,
+    reject_null,
+)
 
 _DIGITS = re.compile(r"[0-9]+")
 _URL_SCHEMES = {"http", "https", "ftp", "ftps"}
@@ -104,7 +109,7 @@ class Klantcontact(InputModel):
         default=None,  # type: ignore[assignment]
         description="Of onderwerp en inhoud vertrouwelijk behandeld moeten worden.",
     )
-    plaatsgevonden_op: dt.datetime = Field(
+    plaatsgevonden_op: UtcDateTime = Field(
         default=None,  # type: ignore[assignment]  # the service fills in "now" on create
         description="Wanneer het contact plaatsvond (standaard: het moment van aanmaken). "
         "Tijden met een tijdzone worden naar UTC omgerekend; zonder tijdzone gelden ze als UTC.",
