@@ -18,12 +18,14 @@ def klantinteracties_api() -> Api:
     from .klantcontacten import router as klantcontacten
     from .maak_klantcontact import router as maak_klantcontact
     from .onderwerpobjecten import router as onderwerpobjecten
+    from .outputs import KLANTINTERACTIES_OUTPUTS
     from .partij_identificatoren import router as partij_identificatoren
     from .partijen import router as partijen
     from .rekeningnummers import router as rekeningnummers
     from .vertegenwoordigingen import router as vertegenwoordigingen
 
     api = Api(prefix=KLANTINTERACTIES_PREFIX, version="0.9.0", title="klantinteracties")
+    api.outputs = KLANTINTERACTIES_OUTPUTS
     for group in (
         partijen,
         partij_identificatoren,

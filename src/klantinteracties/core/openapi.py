@@ -1,22 +1,45 @@
 """OpenAPI documentation for routes whose input we parse by hand.
 
 Query parameters come from the FilterSet and request bodies from the input models, so the served
-document is generated from the same declarations that the server enforces.
+document is generated from the same declarations that the server enforces. Responses are described
+by documentation-only output models (``Api.outputs``). Pydantic writes JSON Schema 2020-12, the
+published contracts are OpenAPI 3.0.3: the finished document is converted by ``to_oas30``.
 """
 
 from __future__ import annotations
 
+import copy
 import json
-from typing import Any
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 from pydantic import BaseModel
+from pydantic.alias_generators import to_camel
 
 from .filters import Filter, FilterSet
 
 REF = "#/components/schemas/{model}"
-_models: dict[str, type[BaseModel]] = {}
+# Request bodies are named with REQUEST, the models they nest with INPUT: response models carry
+# the contract's names (Partij, Klantcontact, ...), and one name must never stand for two schemas
+# (a body's required fields may differ from the same model's when nested in another body).
+REQUEST = "Request"
+INPUT = "Input"
+
+
+@dataclass(frozen=True)
+class _Doc:
+    model: type[BaseModel]
+    body: bool = False  # a request body (named with REQUEST) rather than a response
+    patched: bool = False  # a PATCH body: nothing is required
+    required: tuple[str, ...] = ()  # fields the service demands (snake_case)
+    not_null: tuple[str, ...] = ()  # fields the service refuses null for (snake_case)
+
+
+_models: dict[str, _Doc] = {}
 
 _KIND_SCHEMA: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
@@ -81,14 +104,37 @@ def detail_params_doc(fs: FilterSet) -> list[dict[str, Any]]:
 
 
 def model_ref(model: type[BaseModel], name: str | None = None) -> dict[str, Any]:
-    key = name or model.__name__
-    _models[key] = model
-    return {"$ref": REF.format(model=key)}
+    """A reference to a response model, documented under its own (or the given) name."""
+    return {"$ref": REF.format(model=_register(name or model.__name__, _Doc(model)))}
 
 
-def body_doc(model: type[BaseModel], patched: bool) -> dict[str, Any]:
-    ref = model_ref(model)
-    return {"required": not patched, "content": {"application/json": {"schema": ref}}}
+def body_doc(
+    model: type[BaseModel],
+    patched: bool,
+    required: tuple[str, ...] = (),
+    not_null: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """A request body. ``required`` are the fields the service demands on create and full update
+    (checked by hand, so that PATCH can share the model); a PATCH body requires nothing. Fields
+    in ``required`` and ``not_null`` refuse null even where the model's type admits it (so that
+    the service can answer with code ``null``), and are documented so."""
+    non_null = tuple(dict.fromkeys(required + not_null))
+    if patched:
+        name = _register(f"Patched{model.__name__}{REQUEST}", _Doc(model, True, True, (), non_null))
+    else:
+        name = _register(f"{model.__name__}{REQUEST}", _Doc(model, True, False, required, non_null))
+    ref = {"$ref": REF.format(model=name)}
+    demanded = bool(required) or any(f.is_required() for f in model.model_fields.values())
+    body_required = demanded and not patched  # an empty body is an empty object
+    return {"required": body_required, "content": {"application/json": {"schema": ref}}}
+
+
+def _register(name: str, doc: _Doc) -> str:
+    known = _models.get(name)
+    if known is not None and known != doc:
+        raise ValueError(f"two different schemas would be documented as {name!r}")
+    _models[name] = doc
+    return name
 
 
 def response_doc(
@@ -128,19 +174,16 @@ def build_openapi(
     routes = [r for r in app.routes if getattr(r, "path", "").startswith(prefix + "/")]
     doc = get_openapi(title=title, version=version, routes=routes, openapi_version="3.0.3")
     doc["servers"] = [{"url": server}]
+    _declared_responses(doc, routes)
     doc["paths"] = {k.removeprefix(prefix): v for k, v in doc.get("paths", {}).items()}
     for item in doc["paths"].values():
         for op in item.values():
             _tidy_operation(op)
     schemas = doc.setdefault("components", {}).setdefault("schemas", {})
     used = json.dumps(doc["paths"])
-    for name, model in _models.items():
-        if f'"{REF.format(model=name)}"' not in used:
-            continue  # belongs to the other API
-        schema = model.model_json_schema(by_alias=True, ref_template=REF)
-        for sub_name, sub in schema.pop("$defs", {}).items():
-            schemas.setdefault(sub_name, sub)
-        schemas[name] = schema
+    for name, entry in _models.items():
+        if f'"{REF.format(model=name)}"' in used:  # otherwise it belongs to the other API
+            _add_model(schemas, name, entry)
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
     doc["components"]["securitySchemes"] = {
@@ -152,17 +195,151 @@ def build_openapi(
         }
     }
     doc["security"] = [{"tokenAuth": []}]
-    return doc
+    converted: dict[str, Any] = to_oas30(doc)
+    return converted
+
+
+def _declared_responses(doc: dict[str, Any], routes: list[Any]) -> None:
+    """FastAPI merges its own default response into ours (a "type: string" body next to our
+    $ref, as our JSONResponse is not FastAPI's): the responses we declare are the truth."""
+    for route in routes:
+        if not isinstance(route, APIRoute) or not route.openapi_extra:
+            continue
+        declared = route.openapi_extra.get("responses")
+        for method in (route.methods or ()) if declared else ():
+            doc["paths"][route.path][method.lower()]["responses"] = copy.deepcopy(declared)
+
+
+def _add_model(schemas: dict[str, Any], name: str, entry: _Doc) -> None:
+    suffix = INPUT if entry.body else ""
+    template = REF.format(model="{model}") + suffix
+    mode: Literal["validation", "serialization"] = "validation" if entry.body else "serialization"
+    schema = entry.model.model_json_schema(by_alias=True, ref_template=template, mode=mode)
+    for sub_name, sub in schema.pop("$defs", {}).items():
+        _add_schema(schemas, sub_name + suffix, sub)
+    props = schema.get("properties", {})
+    for field in entry.not_null:
+        prop = props.get(to_camel(field))
+        if prop is not None and {"type": "null"} in prop.get("anyOf", ()):
+            options = [o for o in prop.pop("anyOf") if o != {"type": "null"}]
+            prop.pop("default", None)
+            props[to_camel(field)] = {**options[0], **prop} if len(options) == 1 else prop
+            if len(options) > 1:
+                prop["anyOf"] = options
+    if entry.patched:
+        schema.pop("required", None)
+    elif entry.body:
+        required = [*schema.get("required", [])]
+        required += [to_camel(f) for f in entry.required if to_camel(f) not in required]
+        if required:
+            schema["required"] = required
+    _add_schema(schemas, name, schema)
+
+
+def _add_schema(schemas: dict[str, Any], name: str, schema: dict[str, Any]) -> None:
+    if schemas.setdefault(name, schema) != schema:
+        raise ValueError(f"two different schemas are both named {name!r}")
 
 
 def _tidy_operation(op: dict[str, Any]) -> None:
     """Undo FastAPI defaults that do not apply here: our routes validate their own input (no
-    422 body), and an operation that answers 201/204 has no 200."""
+    422 body), and the uuid in a path is a UUID."""
     responses = op.get("responses", {})
     responses.pop("422", None)
-    if "201" in responses or "204" in responses:
-        responses.pop("200", None)
     for param in op.get("parameters", []):
         if param.get("in") == "path" and param.get("name") == "uuid":
             param["schema"] = {"type": "string", "format": "uuid"}
             param["description"] = "Unieke identificatie (UUID4) van de resource."
+
+
+# ----- JSON Schema 2020-12 (Pydantic) -> OpenAPI 3.0.3 ------------------------------------------
+# Keywords that OpenAPI 3.0 schema objects do not know; they only ever narrow what Pydantic
+# validates, so the document loses nothing a client relies on.
+_UNKNOWN_30 = (
+    "$schema",
+    "propertyNames",
+    "contentMediaType",
+    "contentEncoding",
+    "unevaluatedProperties",
+)
+# Values that are data, not schemas: never rewritten.
+_DATA_KEYS = ("default", "example", "enum", "const", "examples")
+
+
+def to_oas30(node: Any) -> Any:
+    """Rewrite the 2020-12 idioms Pydantic emits into their OpenAPI 3.0 form: ``anyOf [X, null]``
+    becomes ``nullable``, ``const`` an ``enum``, numeric ``exclusiveMinimum`` the boolean form, a
+    ``$ref`` with siblings an ``allOf``; auto-generated property titles and empty ``required``
+    lists go. Schemas that are already OpenAPI 3.0 pass unchanged."""
+    if isinstance(node, list):
+        return [to_oas30(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _DATA_KEYS:
+            out[key] = value
+        elif key == "properties" and isinstance(value, dict):
+            out[key] = {name: _untitled(to_oas30(sub)) for name, sub in value.items()}
+        else:
+            out[key] = to_oas30(value)
+    return _schema_30(out)
+
+
+def _untitled(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        schema.pop("title", None)
+    return schema
+
+
+def _schema_30(s: dict[str, Any]) -> dict[str, Any]:
+    if "const" in s:
+        s.setdefault("enum", [s.pop("const")])
+    if isinstance(s.get("type"), list):
+        types = [t for t in s["type"] if t != "null"]
+        if len(types) < len(s["type"]):
+            s["nullable"] = True
+        s["type"] = types[0] if len(types) == 1 else s["type"]
+    for key in ("anyOf", "oneOf"):
+        if isinstance(s.get(key), list) and {"type": "null"} in s[key]:
+            s = _nullable_union(s, key)
+    if isinstance(s.get("examples"), list):
+        examples = s.pop("examples")
+        if examples:
+            s.setdefault("example", examples[0])
+    for bound, limit in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        if isinstance(s.get(bound), int | float) and not isinstance(s[bound], bool):
+            s[limit], s[bound] = s[bound], True
+    if "default" in s and _refused(s, s["default"]):
+        del s["default"]  # e.g. "not sent" written as null or "" where the value must be more
+    if s.get("required") == []:
+        del s["required"]
+    for key in _UNKNOWN_30:
+        s.pop(key, None)
+    if "$ref" in s and len(s) > 1:  # OpenAPI 3.0 ignores the siblings of a $ref
+        s = {"allOf": [{"$ref": s.pop("$ref")}], **s}
+    return s
+
+
+def _refused(s: dict[str, Any], value: Any) -> bool:
+    """Whether the schema's own checks refuse its default (validators reject such documents)."""
+    if value is None:
+        return not s.get("nullable")
+    if "enum" in s and value not in s["enum"]:
+        return True
+    if isinstance(value, str):
+        too_short = len(value) < s.get("minLength", 0)
+        return too_short or ("pattern" in s and re.search(s["pattern"], value) is None)
+    return False
+
+
+def _nullable_union(s: dict[str, Any], key: str) -> dict[str, Any]:
+    options = [o for o in s.pop(key) if o != {"type": "null"}]
+    s["nullable"] = True
+    if len(options) > 1:
+        s[key] = options
+    elif "$ref" in options[0]:
+        s["allOf"] = [options[0]]  # the contract's own spelling of a nullable reference
+    else:
+        s = {**options[0], **s}
+    return s

@@ -107,7 +107,12 @@ class ResourceRoutes:
         elif op == "retrieve":
             doc["parameters"] = detail_params_doc(svc.filterset)
         if op in ("create", "update", "partial_update"):
-            doc["requestBody"] = body_doc(svc.input_model, patched=op == "partial_update")
+            doc["requestBody"] = body_doc(
+                svc.input_model,
+                patched=op == "partial_update",
+                required=svc.required,
+                not_null=svc.not_null,
+            )
         return doc
 
     def _list(self) -> Handler:

@@ -8,12 +8,20 @@ the camelCase dotted name and Dutch message that existing clients expect.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, TypeVar
+import re
+from typing import Annotated, Any, TypeVar, get_args
 
 import orjson
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic.alias_generators import to_camel
-from pydantic_core import ErrorDetails, PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError, PydanticKnownError
 
 from .errors import InvalidParam, ValidationFailed, parse_error, unsupported_media_type
 
@@ -63,6 +71,37 @@ class InputModel(BaseModel):
         extra="ignore",
         str_strip_whitespace=False,
     )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_timestamps(cls, value: Any, info: ValidationInfo) -> Any:
+        """Pydantic takes a number, or a string of digits, for a date or date-time as a Unix
+        timestamp (0 becomes 1970-01-01). Clients send ISO 8601; a number is a mistake and is
+        refused, as the reference does."""
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            return value
+        if isinstance(value, str) and not _NUMBER.fullmatch(value):
+            return value
+        kind = _temporal_kind(cls.model_fields[info.field_name or ""].annotation)
+        if kind is not None:
+            raise PydanticKnownError(kind)  # type: ignore[arg-type]
+        return value
+
+
+_NUMBER = re.compile(r"\s*[-+]?[0-9]+(\.[0-9]*)?\s*")
+
+
+def _temporal_kind(annotation: Any) -> str | None:
+    """``datetime_type`` or ``date_type`` when the field holds a date-time or date."""
+    if annotation is dt.datetime:
+        return "datetime_type"
+    if annotation is dt.date:
+        return "date_type"
+    for arg in get_args(annotation):  # X | None, Annotated[X, ...]
+        kind = _temporal_kind(arg)
+        if kind is not None:
+            return kind
+    return None
 
 
 def _type_name(value: Any) -> str:

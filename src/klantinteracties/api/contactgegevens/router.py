@@ -16,6 +16,9 @@ def register(api: Api) -> None:
 
 def contactgegevens_api() -> Api:
     """The Contactgegevens API: a second API served by the same process and database."""
+    from klantinteracties.api.outputs import CONTACTGEGEVENS_OUTPUTS
+
     api = Api(prefix=CONTACTGEGEVENS_PREFIX, version="1.1.1", title="contactgegevens")
+    api.outputs = CONTACTGEGEVENS_OUTPUTS
     register(api)
     return api
