@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.db = database
         app.state.tokens = TokenStore(api_token)
     install_error_handlers(app)
+    _install_bench_stats(app)
     apis = [klantinteracties_api(), contactgegevens_api()]
     for api in apis:
         install_api(app, api)
@@ -65,3 +66,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             expose_headers=["API-version"],
         )
     return app
+
+
+def _install_bench_stats(app: FastAPI) -> None:
+    """``GET /_bench/stats`` for ``bench run``, only when KLANTINTERACTIES_BENCH_STATS=1."""
+    from .bench import stats
+
+    if stats.enabled():
+        stats.install(app)

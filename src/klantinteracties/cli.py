@@ -1,4 +1,4 @@
-"""Command line: ``klantinteracties serve | db upgrade | token create|list|revoke``."""
+"""Command line: ``klantinteracties serve | db upgrade | token create|list|revoke | bench ...``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from .bench.cli import bench_app
 from .core.auth import TokenStore
 from .core.db import Database
 from .db.models import api_token
@@ -18,6 +19,7 @@ db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 token_app = typer.Typer(help="API tokens (Authorization: Token <key>).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(token_app, name="token")
+app.add_typer(bench_app, name="bench")
 
 T = TypeVar("T")
 
