@@ -75,6 +75,10 @@ async def test_seed_and_run_through_the_command_line(database, token, tmp_path):
     code, out, _ = await _cli(database, "compare", str(report_file), str(report_file))
     assert code == 0 and "1.00x" in out
 
+    # A rejected token stops the run at once instead of producing a report full of 401s.
+    code, _, err = await _cli(database, "run", "--spawn", "--requests", "1", "--token", "nope")
+    assert code == 1 and "401" in err
+
 
 async def test_run_refuses_an_empty_database(database, token):
     code, _, err = await _cli(database, "run", "--spawn", "--requests", "1")

@@ -15,7 +15,7 @@ from klantinteracties.settings import get_settings
 from .driver import BenchError, bench_run
 from .generate import TIERS
 from .report import growth_table, summary
-from .run import RunConfig
+from .run import RunConfig, RunFailed
 from .seed import NotEmpty, seed
 from .workload import BY_NAME
 
@@ -135,7 +135,7 @@ def run_command(
                 server_log=server_log if spawn else None,
             )
         )
-    except BenchError as exc:
+    except (BenchError, RunFailed) as exc:
         typer.echo(f"Cannot run: {exc}.", err=True)
         raise typer.Exit(1) from None
     if output is not None:  # first: a long run's data must survive a failing printout

@@ -97,6 +97,17 @@ class Probe:
         )
 
 
+class RunFailed(Exception):
+    """The server refuses the run's requests (bad token, wrong URL)."""
+
+
+async def preflight(http: httpx.AsyncClient) -> None:
+    """One request first: thousands of 401s make a useless report."""
+    r = await http.get(f"{API}/partijen", params={"pageSize": "1"})
+    if r.status_code != 200:
+        raise RunFailed(f"GET {API}/partijen answered {r.status_code}: {r.text[:200]}")
+
+
 async def server_pid(http: httpx.AsyncClient) -> int | None:
     try:
         r = await http.get(STATS_PATH)
@@ -279,6 +290,7 @@ async def run(config: RunConfig, targets: Targets) -> dict[str, Any]:
     async with httpx.AsyncClient(
         base_url=config.base_url, headers=headers, limits=limits, timeout=60
     ) as http:
+        await preflight(http)
         pid = config.server_pid or await server_pid(http)
         probe = Probe(http, config, pid)
         results: list[PhaseResult] = []
