@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import socket
+import sys
+from asyncio.subprocess import Process
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -26,3 +33,44 @@ def invalid_params(response: httpx.Response) -> dict[str, str]:
 def reasons(response: httpx.Response) -> dict[str, str]:
     body = response.json()
     return {p["name"]: p["reason"] for p in body.get("invalidParams", [])}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@asynccontextmanager
+async def server_process(database_url: str) -> AsyncIterator[tuple[str, Process]]:
+    """``klantinteracties serve`` as a real process on ``database_url``; yields its origin
+    (``http://127.0.0.1:<port>``) once it answers, and the process (stderr is piped)."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, "KLANTINTERACTIES_LOG_LEVEL": "warning"}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "klantinteracties",
+        "serve",
+        "--port",
+        str(port),
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    origin = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient() as http:
+            for _ in range(100):
+                try:
+                    await http.get(f"{origin}/klantinteracties/api/v1/")
+                    break
+                except httpx.TransportError:
+                    await asyncio.sleep(0.1)
+            else:
+                raise AssertionError("server did not start")
+        yield origin, proc
+    finally:
+        if proc.returncode is None:
+            proc.terminate()
+            await proc.communicate()  # drains stderr, so a full pipe cannot block the exit

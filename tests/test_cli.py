@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import sys
 
 import httpx
 
 from klantinteracties.core.db import Database
+from tests.helpers import server_process
 
 
 async def run_cli(database: Database, *args: str) -> tuple[int, str, str]:
@@ -52,40 +52,11 @@ async def test_db_upgrade_is_idempotent(database):
     assert code == 0 and "up to date" in out
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 async def test_serve_starts_and_answers(database, token):
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database.url, "KLANTINTERACTIES_LOG_LEVEL": "warning"}
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "klantinteracties",
-        "serve",
-        "--port",
-        str(port),
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/klantinteracties/api/v1"
-    try:
+    async with server_process(database.url) as (origin, _proc):
+        base = f"{origin}/klantinteracties/api/v1"
         async with httpx.AsyncClient() as http:
-            for _ in range(100):
-                try:
-                    r = await http.get(f"{base}/")
-                    break
-                except httpx.TransportError:
-                    await asyncio.sleep(0.1)
-            else:
-                raise AssertionError("server did not start")
+            r = await http.get(f"{base}/")
             assert r.status_code == 200 and r.json()["categorieen"] == f"{base}/categorieen"
             r = await http.get(f"{base}/categorieen", headers={"Authorization": f"Token {token}"})
             assert r.status_code == 200 and r.headers["API-version"] == "0.9.0"
-    finally:
-        proc.terminate()
-        await proc.wait()

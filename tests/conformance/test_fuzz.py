@@ -17,17 +17,16 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from tests.conformance.contract import CONTACTGEGEVENS, KLANTINTERACTIES, REPO, fuzz_contract
 from tests.conformance.seed import seed
+from tests.helpers import server_process
 
 EXAMPLES = os.environ.get("KI_FUZZ_EXAMPLES", "10")
 SEED = os.environ.get("KI_FUZZ_SEED", "1")
@@ -39,39 +38,11 @@ BUDGET = 600  # seconds per API; a run that takes longer is a failure, not a han
 pytestmark = pytest.mark.skipif(os.environ.get("KI_FUZZ") == "0", reason="KI_FUZZ=0")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 async def server(database: Any, token: str) -> AsyncIterator[str]:
     """``http://127.0.0.1:<port>`` of a server process on the test database."""
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database.url, "KLANTINTERACTIES_LOG_LEVEL": "warning"}
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "klantinteracties",
-        "serve",
-        "--port",
-        str(port),
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    origin = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient() as http:
-            for _ in range(100):
-                try:
-                    await http.get(f"{origin}/klantinteracties/api/v1/")
-                    break
-                except httpx.TransportError:
-                    await asyncio.sleep(0.1)
+    async with server_process(database.url) as (origin, proc):
         yield origin
-    finally:
         proc.terminate()
         _, err = await proc.communicate()
         if b"Traceback" in err:  # a 500 is also caught by schemathesis; this says where
