@@ -54,5 +54,5 @@ class OnderwerpobjectRoutes(ResourceRoutes):
 
 def register(api: Api) -> None:
     OnderwerpobjectRoutes(
-        api, onderwerpobject_service, "onderwerpobjecten", "onderwerpobjecten", "klantcontacten"
+        api, onderwerpobject_service, "onderwerpobjecten", "onderwerpobjecten"
     ).register()
