@@ -93,12 +93,12 @@ def authentication_failed() -> ProblemError:
     )
 
 
-def permission_denied() -> ProblemError:
+def permission_denied(detail: str = "Dit token heeft geen recht op deze actie.") -> ProblemError:
     return ProblemError(
         403,
         "permission_denied",
         "Je hebt geen toestemming om deze actie uit te voeren.",
-        "Dit token heeft geen recht op deze actie.",
+        detail,
         "PermissionDenied",
     )
 

@@ -57,5 +57,5 @@ class OnderwerpobjectRoutes(ResourceRoutes):
 
 def register(api: Api) -> None:
     OnderwerpobjectRoutes(
-        api, onderwerpobject_service, "onderwerpobjecten", "onderwerpobjecten", "klantcontacten"
+        api, onderwerpobject_service, "onderwerpobjecten", "onderwerpobjecten"
     ).register()

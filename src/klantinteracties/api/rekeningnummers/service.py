@@ -22,6 +22,7 @@ partijen_repo = TableRepository(partij)
 
 
 class RekeningnummerService(CrudService):
+    scope = "partijen"
     collection = "rekeningnummers"
     repo = rekeningnummers
     input_model = Rekeningnummer
