@@ -39,15 +39,18 @@ KNOWN_PROBLEMS: dict[str, dict[str, str]] = {
         f"POST /maak-klantcontact 201.*{NULL}": "C3: null without betrokkene/onderwerpobject",
         "* ?pageSize: type string, contract integer": "C8: an unusable pageSize means the "
         "default, never a 400; our document must not promise a refusal",
+        "* ?page: type string, contract integer": "C8: `last` and an empty page are accepted",
         "DELETE /onderwerpobjecten/{uuid} ?cascade: type string, contract boolean": "C8: only "
         "the word true switches it on, any other value means off",
         "* 20[01]*.hoofdOnderwerpType: type string, contract string:uri": "C5: '' when not given",
+        "* 20[01]*.emailadres: type string, contract string:email": "C5: '' when not given",
         "* body*.hoofdOnderwerpType: type string, contract string:uri": "C5: '' is accepted "
         "(not given); our document says it with a pattern (URL or empty)",
     },
     CONTACTGEGEVENS: {
         "* ?pageSize: type string, contract integer": "C8: an unusable pageSize means the "
         "default, never a 400; our document must not promise a refusal",
+        "* ?page: type string, contract integer": "C8: `last` and an empty page are accepted",
     },
 }
 

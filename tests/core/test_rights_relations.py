@@ -22,7 +22,7 @@ from sqlalchemy.sql.selectable import Alias
 from klantinteracties.api import klantinteracties_api
 from klantinteracties.api.contactgegevens.router import contactgegevens_api
 from klantinteracties.api.maak_klantcontact import router as maak_router
-from klantinteracties.api.maak_klantcontact.service import _services as maak_parts
+from klantinteracties.api.maak_klantcontact.service import part_services as maak_parts
 from klantinteracties.core.auth import TokenStore
 from klantinteracties.core.expand import expand_scopes
 from klantinteracties.core.filters import Filter

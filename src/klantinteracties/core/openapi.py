@@ -37,8 +37,10 @@ class _Doc:
     patched: bool = False  # a PATCH body: nothing is required
     required: tuple[str, ...] = ()  # fields the service demands (snake_case)
     not_null: tuple[str, ...] = ()  # fields the service refuses null for (snake_case)
-    # For bodies that nest other resources' bodies: what each nested part's service demands.
+    # For bodies that nest other resources' bodies: what each nested part's service demands,
+    # and which of its fields the service ignores (set by the service itself).
     nested_required: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    nested_ignored: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 _models: dict[str, _Doc] = {}
@@ -54,8 +56,29 @@ _KIND_SCHEMA: dict[str, dict[str, Any]] = {
 }
 
 
+# Text never holds NUL (no database stores it; we refuse it with a 400): said in the document
+# for every free text in query parameters and request bodies.
+NO_NUL = r"^[^\x00]*$"
+
+
+def _no_nul(schema: Any) -> Any:
+    """Add ``NO_NUL`` to every free text schema inside ``schema`` (in place)."""
+    if isinstance(schema, list):
+        for item in schema:
+            _no_nul(item)
+    elif isinstance(schema, dict):
+        free = schema.get("type") == "string" and not {"pattern", "format", "enum"} & set(schema)
+        if free:
+            schema["pattern"] = NO_NUL
+        for key, value in schema.items():
+            if key not in _DATA_KEYS:
+                _no_nul(value)
+    return schema
+
+
 def _param(f: Filter) -> dict[str, Any]:
     schema = {"type": "string", "enum": list(f.enum)} if f.kind == "enum" else _KIND_SCHEMA[f.kind]
+    schema = _no_nul(copy.deepcopy(schema))
     doc: dict[str, Any] = {"name": f.name, "in": "query", "required": False, "schema": schema}
     if f.description:
         doc["description"] = f.description
@@ -83,8 +106,10 @@ def list_params_doc(fs: FilterSet) -> list[dict[str, Any]]:
             "name": "page",
             "in": "query",
             "required": False,
-            "schema": {"type": "integer"},
-            "description": "Paginanummer, vanaf 1.",
+            # What the server reads as a number (Python's int(), like the reference), "last",
+            # or empty for page 1; anything else, or a page out of range, is a 404.
+            "schema": {"type": "string", "pattern": r"^\s*[+-]?[\d_]+\s*$|^(last)?$"},
+            "description": "Paginanummer, vanaf 1 (`last`: de laatste; leeg: de eerste).",
         }
     )
     params.append(
@@ -94,7 +119,7 @@ def list_params_doc(fs: FilterSet) -> list[dict[str, Any]]:
             "required": False,
             # Text, not integer: like the reference, an unusable value means the default
             # rather than a refusal, and the document must not promise a 400.
-            "schema": {"type": "string"},
+            "schema": {"type": "string", "pattern": NO_NUL},
             "description": "Aantal resultaten per pagina: een geheel getal (standaard 100, "
             "hoogstens 500); een onbruikbare waarde geeft de standaard.",
         }
@@ -119,18 +144,21 @@ def body_doc(
     required: tuple[str, ...] = (),
     not_null: tuple[str, ...] = (),
     nested_required: dict[str, tuple[str, ...]] | None = None,
+    nested_ignored: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, Any]:
     """A request body. ``required`` are the fields the service demands on create and full update
     (checked by hand, so that PATCH can share the model); a PATCH body requires nothing. Fields
     in ``required`` and ``not_null`` refuse null even where the model's type admits it (so that
     the service can answer with code ``null``), and are documented so. ``nested_required``
-    names, per field holding another resource's body, the fields that resource demands."""
+    names, per field holding another resource's body, the fields that resource demands, and
+    ``nested_ignored`` the fields of such a part that are ignored (any value is accepted)."""
     non_null = tuple(dict.fromkeys(required + not_null))
     nested = tuple((nested_required or {}).items())
+    ignored = tuple((nested_ignored or {}).items())
     if patched:
         name = _register(f"Patched{model.__name__}{REQUEST}", _Doc(model, True, True, (), non_null))
     else:
-        doc = _Doc(model, True, False, required, non_null, nested)
+        doc = _Doc(model, True, False, required, non_null, nested, ignored)
         name = _register(f"{model.__name__}{REQUEST}", doc)
     ref = {"$ref": REF.format(model=name)}
     demanded = bool(required) or any(f.is_required() for f in model.model_fields.values())
@@ -306,10 +334,16 @@ def _add_model(schemas: dict[str, Any], name: str, entry: _Doc) -> None:
     template = REF.format(model="{model}") + suffix
     mode: Literal["validation", "serialization"] = "validation" if entry.body else "serialization"
     schema = entry.model.model_json_schema(by_alias=True, ref_template=template, mode=mode)
+    if entry.body:
+        _no_nul(schema)
     defs = schema.pop("$defs", {})
     for field, demanded in entry.nested_required:
         nested = defs[_nested_model(entry.model, field).__name__]
         nested["required"] = [*nested.get("required", []), *map(to_camel, demanded)]
+    for field, names in entry.nested_ignored:
+        nested = defs[_nested_model(entry.model, field).__name__]
+        for key in map(to_camel, names):
+            nested["properties"][key] = {"description": "Wordt genegeerd: de server vult dit in."}
     for sub_name, sub in defs.items():
         _add_schema(schemas, sub_name + suffix, sub)
     props = schema.get("properties", {})

@@ -41,6 +41,7 @@ def _doc() -> dict[str, Any]:
                 part: tuple(f for f in service.required if f not in LINKS)
                 for part, service in part_services().items()
             },
+            nested_ignored={part: (to_snake(keys[0]),) for part, keys in LINKED_PARTS.items()},
         ),
         "responses": {
             "201": {
