@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from .http import JSONResponse
+from .http import JSONResponse, allow_header
 from .openapi import build_openapi
 from .routing import Api
 
@@ -18,8 +18,10 @@ SCHEMA_HEADERS = {"Access-Control-Allow-Origin": "*"}
 
 
 def install_api(app: FastAPI, api: Api) -> None:
+    methods: dict[str, set[str]] = {}
     for path, endpoint, kwargs in api.routes:
         app.add_api_route(api.prefix + path, endpoint, **kwargs)
+        methods.setdefault(api.prefix + path, set()).update(kwargs["methods"])
     cache: dict[str, Any] = {}
 
     def document(request: Request) -> dict[str, Any]:
@@ -56,3 +58,22 @@ def install_api(app: FastAPI, api: Api) -> None:
         ("/schema/openapi.yaml", redirect_yaml),
     ):
         app.add_api_route(api.prefix + path, endpoint, methods=["GET"], include_in_schema=False)
+        methods[api.prefix + path] = {"GET"}
+    install_options(app, methods)
+
+
+def install_options(app: FastAPI, methods: dict[str, set[str]]) -> None:
+    """``OPTIONS`` on every path answers 204 with ``Allow``; a 405 lists the same methods."""
+    if not hasattr(app.state, "allow"):
+        app.state.allow = {}
+    for path, names in methods.items():
+        allow = allow_header(names)
+        app.state.allow[path] = allow
+        app.add_api_route(path, _options(allow), methods=["OPTIONS"], include_in_schema=False)
+
+
+def _options(allow: str) -> Any:
+    async def options(request: Request) -> Response:
+        return Response(status_code=204, headers={"Allow": allow})
+
+    return options
