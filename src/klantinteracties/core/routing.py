@@ -20,7 +20,7 @@ from starlette.responses import Response
 
 from .auth import TokenStore
 from .body import read_body
-from .context import Ctx
+from .context import Ctx, ExpandBudget
 from .db import Database, is_connection_error
 from .errors import ValidationFailed, not_found
 from .http import JSONResponse
@@ -52,7 +52,8 @@ class Api:
         self.routes.append((path, endpoint, kwargs))
 
     def ctx(self, request: Request) -> Ctx:
-        return Ctx(str(request.base_url).rstrip("/") + self.prefix)
+        budget = ExpandBudget(request.app.state.settings.max_expanded_rows)
+        return Ctx(str(request.base_url).rstrip("/") + self.prefix, budget)
 
 
 def db_of(request: Request) -> Database:
