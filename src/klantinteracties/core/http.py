@@ -31,8 +31,8 @@ def _accepts_json(accept: str) -> bool:
     return False
 
 
-# API answers are personal data for one client: no cache may keep them, and no browser may
-# sniff them into something other than JSON.
+# API answers are personal data for one client: no cache may keep them (unless a route says
+# otherwise, as the docs page's files do), and no browser may sniff them into something else.
 SECURITY_HEADERS = [(b"cache-control", b"no-store"), (b"x-content-type-options", b"nosniff")]
 
 
@@ -88,10 +88,12 @@ class ApiMiddleware:
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
+                headers = _with_allow(scope, message)
+                present = {k.lower() for k, _ in headers}
                 message["headers"] = [
-                    *_with_allow(scope, message),
+                    *headers,
                     (b"api-version", version.encode()),
-                    *SECURITY_HEADERS,
+                    *((k, v) for k, v in SECURITY_HEADERS if k not in present),
                 ]
             elif head and message["type"] == "http.response.body":
                 message = {**message, "body": b""}
