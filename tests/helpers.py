@@ -42,11 +42,19 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def server_process(database_url: str) -> AsyncIterator[tuple[str, Process]]:
+async def server_process(
+    database_url: str, env: dict[str, str] | None = None
+) -> AsyncIterator[tuple[str, Process]]:
     """``klantinteracties serve`` as a real process on ``database_url``; yields its origin
-    (``http://127.0.0.1:<port>``) once it answers, and the process (stderr is piped)."""
+    (``http://127.0.0.1:<port>``) once it answers, and the process (stderr is piped).
+    ``env`` adds or overrides environment variables (settings)."""
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "KLANTINTERACTIES_LOG_LEVEL": "warning"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "KLANTINTERACTIES_LOG_LEVEL": "warning",
+        **(env or {}),
+    }
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
