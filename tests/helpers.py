@@ -43,11 +43,11 @@ def free_port() -> int:
 
 @asynccontextmanager
 async def server_process(
-    database_url: str, env: dict[str, str] | None = None
+    database_url: str, env: dict[str, str] | None = None, stdout: bool = False
 ) -> AsyncIterator[tuple[str, Process]]:
     """``klantinteracties serve`` as a real process on ``database_url``; yields its origin
-    (``http://127.0.0.1:<port>``) once it answers, and the process (stderr is piped).
-    ``env`` adds or overrides environment variables (settings)."""
+    (``http://127.0.0.1:<port>``) once it answers, and the process (stderr is piped, and
+    stdout, where the access log goes, when asked). ``env`` adds or overrides settings."""
     port = free_port()
     env = {
         **os.environ,
@@ -63,7 +63,7 @@ async def server_process(
         "--port",
         str(port),
         env=env,
-        stdout=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE if stdout else asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
     )
     origin = f"http://127.0.0.1:{port}"
