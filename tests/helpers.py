@@ -82,3 +82,19 @@ async def server_process(
         if proc.returncode is None:
             proc.terminate()
             await proc.communicate()  # drains stderr, so a full pipe cannot block the exit
+
+
+async def open_post(
+    origin: str, path: str, token: str, framing: str
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A raw socket to a real server that has sent a POST's headers (``framing`` is the
+    Content-Length or Transfer-Encoding header) and nothing of the body yet."""
+    host, port = origin.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Token {token}\r\n"
+        f"Content-Type: application/json\r\n{framing}\r\n\r\n"
+    )
+    writer.write(head.encode())
+    await writer.drain()
+    return reader, writer

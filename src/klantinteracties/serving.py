@@ -17,9 +17,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from .settings import get_settings
 
-TIMEOUT_RESPONSE = (
-    b"HTTP/1.1 408 Request Timeout\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
-)
+TIMEOUT_RESPONSE = b"HTTP/1.1 408 Request Timeout\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
 
 
 class HeaderTimeoutProtocol(HttpToolsProtocol):

@@ -13,7 +13,7 @@ from klantinteracties.app import create_app
 from klantinteracties.settings import Settings
 from tests.api.partijen_helpers import make_adres, make_partij
 from tests.conftest import BASE
-from tests.helpers import invalid_params, problem, server_process
+from tests.helpers import invalid_params, open_post, problem, server_process
 
 API = "/klantinteracties/api/v1"
 MiB = 1024 * 1024
@@ -32,29 +32,26 @@ async def limited(database, token) -> AsyncIterator[httpx.AsyncClient]:
 
 async def test_a_body_over_the_default_limit_is_413(client):
     body = b'{"naam": "' + b"x" * MiB + b'"}'
-    r = await client.post("/categorieen", content=body, headers={"Content-Type": "application/json"})
+    r = await client.post(
+        "/categorieen", content=body, headers={"Content-Type": "application/json"}
+    )
     assert problem(r, 413)["code"] == "request_too_large"
     assert (await client.get("/categorieen")).json()["count"] == 0
 
 
 async def test_a_body_at_the_limit_is_read(limited):
     body = b'{"naam": "vip"}'.ljust(1000)
-    r = await limited.post("/categorieen", content=body, headers={"Content-Type": "application/json"})
+    r = await limited.post(
+        "/categorieen", content=body, headers={"Content-Type": "application/json"}
+    )
     assert r.status_code == 201, r.text
 
 
 async def test_a_chunked_body_is_counted_while_it_streams(database, token):
     # Through a real server: no Content-Length, so only counting the chunks can stop it.
     async with server_process(database.url) as (origin, _proc):
-        host, port = origin.removeprefix("http://").split(":")
-        reader, writer = await asyncio.open_connection(host, int(port))
-        writer.write(
-            (
-                f"POST {API}/categorieen HTTP/1.1\r\nHost: {host}\r\n"
-                f"Authorization: Token {token}\r\nContent-Type: application/json\r\n"
-                "Transfer-Encoding: chunked\r\n\r\n"
-            ).encode()
-        )
+        framing = "Transfer-Encoding: chunked"
+        reader, writer = await open_post(origin, f"{API}/categorieen", token, framing)
         chunk = b"x" * 65536
         sent = 0
         answer = asyncio.create_task(reader.read(65536))
@@ -78,16 +75,8 @@ async def test_a_chunked_body_is_counted_while_it_streams(database, token):
 
 async def test_a_declared_length_over_the_limit_is_refused_before_reading(database, token):
     async with server_process(database.url) as (origin, _proc):
-        host, port = origin.removeprefix("http://").split(":")
-        reader, writer = await asyncio.open_connection(host, int(port))
-        writer.write(
-            (
-                f"POST {API}/categorieen HTTP/1.1\r\nHost: {host}\r\n"
-                f"Authorization: Token {token}\r\nContent-Type: application/json\r\n"
-                f"Content-Length: {100 * MiB}\r\n\r\n"
-            ).encode()
-        )
-        await writer.drain()  # and not one byte of the body
+        framing = f"Content-Length: {100 * MiB}"  # and not one byte of the body follows
+        reader, writer = await open_post(origin, f"{API}/categorieen", token, framing)
         answer = await asyncio.wait_for(reader.read(65536), 10)
         writer.close()
         assert answer.startswith(b"HTTP/1.1 413"), answer

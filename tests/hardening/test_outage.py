@@ -7,6 +7,7 @@ lost in the middle of a read is also forced in-process, on both databases, to sh
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import glob
 import os
 import shutil
@@ -62,10 +63,8 @@ class Cluster:
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def remove(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
             self.stop()
-        except subprocess.CalledProcessError:
-            pass  # already stopped
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -96,21 +95,26 @@ async def _prepare(url: str) -> str:
 async def test_a_postgresql_restart_is_503_then_recovers(cluster):
     key = await _prepare(cluster.url)
     headers = {"Authorization": f"Token {key}"}
-    async with server_process(cluster.url) as (origin, _proc):
-        async with httpx.AsyncClient(base_url=origin + API, headers=headers, timeout=30) as http:
-            assert (await http.get("/categorieen")).status_code == 200
+    async with (
+        server_process(cluster.url) as (origin, _proc),
+        httpx.AsyncClient(base_url=origin + API, headers=headers, timeout=30) as http,
+    ):
+        assert (await http.get("/categorieen")).status_code == 200
 
-            await asyncio.to_thread(cluster.stop)
-            for request in (http.get("/categorieen"), http.post("/categorieen", json={"naam": "x"})):
-                r = await request
-                assert problem(r, 503)["code"] == "service_unavailable"
-                assert int(r.headers["Retry-After"]) > 0
-                assert r.headers.get("connection") != "close"  # the client may simply try again
+        await asyncio.to_thread(cluster.stop)
+        for request in (
+            http.get("/categorieen"),
+            http.post("/categorieen", json={"naam": "x"}),
+        ):
+            r = await request
+            assert problem(r, 503)["code"] == "service_unavailable"
+            assert int(r.headers["Retry-After"]) > 0
+            assert r.headers.get("connection") != "close"  # the client may simply try again
 
-            await asyncio.to_thread(cluster.start)
-            r = await http.get("/categorieen")  # stale pooled connections are replaced
-            assert r.status_code == 200, r.text
-            assert (await http.post("/categorieen", json={"naam": "x"})).status_code == 201
+        await asyncio.to_thread(cluster.start)
+        r = await http.get("/categorieen")  # stale pooled connections are replaced
+        assert r.status_code == 200, r.text
+        assert (await http.post("/categorieen", json={"naam": "x"})).status_code == 201
 
 
 async def test_a_read_is_retried_once_on_a_lost_connection(client, monkeypatch):

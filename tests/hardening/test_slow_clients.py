@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 
 import httpx
 
-from tests.helpers import server_process
+from tests.helpers import open_post, server_process
 
 API = "/klantinteracties/api/v1"
 
@@ -21,15 +21,9 @@ API = "/klantinteracties/api/v1"
 async def slow_writer(origin: str, token: str, length: int = 200) -> AsyncIterator[asyncio.Task]:
     """A raw socket that sends a POST's headers and then its body at one byte per second; the
     task ends with what the server answered (empty when it closed without answering)."""
-    host, port = origin.removeprefix("http://").split(":")
-    reader, writer = await asyncio.open_connection(host, int(port))
-    head = (
-        f"POST {API}/categorieen HTTP/1.1\r\nHost: {host}\r\n"
-        f"Authorization: Token {token}\r\nContent-Type: application/json\r\n"
-        f"Content-Length: {length}\r\n\r\n"
+    reader, writer = await open_post(
+        origin, f"{API}/categorieen", token, f"Content-Length: {length}"
     )
-    writer.write(head.encode())
-    await writer.drain()
 
     async def trickle() -> bytes:
         async def send() -> None:
@@ -65,12 +59,15 @@ async def timed_write(http: httpx.AsyncClient, origin: str, token: str, naam: st
 
 async def test_a_slow_body_does_not_block_other_writes(database, token):
     env = {"KLANTINTERACTIES_BODY_READ_TIMEOUT": "4"}
-    async with server_process(database.url, env) as (origin, _proc):
-        async with slow_writer(origin, token) as slow, httpx.AsyncClient(timeout=10) as http:
-            await asyncio.sleep(0.5)  # the slow client is in the middle of its body
-            times = [await timed_write(http, origin, token, f"snel {i}") for i in range(5)]
-            assert max(times) < 2, times  # before, they waited for the slow one's lock
-            answer = await asyncio.wait_for(slow, 10)
+    async with (
+        server_process(database.url, env) as (origin, _proc),
+        slow_writer(origin, token) as slow,
+        httpx.AsyncClient(timeout=10) as http,
+    ):
+        await asyncio.sleep(0.5)  # the slow client is in the middle of its body
+        times = [await timed_write(http, origin, token, f"snel {i}") for i in range(5)]
+        assert max(times) < 2, times  # before, they waited for the slow one's lock
+        answer = await asyncio.wait_for(slow, 10)
     status_line = answer.split(b"\r\n", 1)[0]
     assert status_line == b"HTTP/1.1 408 Request Timeout", answer
     assert b'"code":"request_timeout"' in answer
@@ -84,17 +81,18 @@ async def test_many_slow_bodies_do_not_exhaust_the_pool(database, token):
         "KLANTINTERACTIES_DB_POOL_SIZE": "2",
         "KLANTINTERACTIES_DB_MAX_OVERFLOW": "0",
     }
-    async with server_process(database.url, env) as (origin, _proc):
-        async with httpx.AsyncClient(timeout=10) as http:
-            async with _many(origin, token, 8):
-                await asyncio.sleep(0.5)
-                started = time.perf_counter()
-                r = await http.get(
-                    f"{origin}{API}/categorieen", headers={"Authorization": f"Token {token}"}
-                )
-                assert r.status_code == 200, r.text
-                await timed_write(http, origin, token, "tussendoor")
-                assert time.perf_counter() - started < 2
+    async with (
+        server_process(database.url, env) as (origin, _proc),
+        httpx.AsyncClient(timeout=10) as http,
+        _many(origin, token, 8),
+    ):
+        await asyncio.sleep(0.5)
+        started = time.perf_counter()
+        auth = {"Authorization": f"Token {token}"}
+        r = await http.get(f"{origin}{API}/categorieen", headers=auth)
+        assert r.status_code == 200, r.text
+        await timed_write(http, origin, token, "tussendoor")
+        assert time.perf_counter() - started < 2
 
 
 @asynccontextmanager

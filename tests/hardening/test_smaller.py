@@ -15,10 +15,14 @@ from tests.helpers import invalid_params, problem
 
 async def test_a_deeply_nested_body_is_400(client):
     body = '{"naam": "x", "a": ' + "[" * 5000 + '"\\u0000"' + "]" * 5000 + "}"
-    r = await client.post("/categorieen", content=body, headers={"Content-Type": "application/json"})
+    r = await client.post(
+        "/categorieen", content=body, headers={"Content-Type": "application/json"}
+    )
     assert problem(r, 400)["code"] == "parse_error"
     nested = '{"naam": "x", "a": ' + "[" * 20 + "1" + "]" * 20 + "}"
-    r = await client.post("/categorieen", content=nested, headers={"Content-Type": "application/json"})
+    r = await client.post(
+        "/categorieen", content=nested, headers={"Content-Type": "application/json"}
+    )
     assert r.status_code == 201, r.text
 
 

@@ -87,8 +87,6 @@ class AllowedHostsMiddleware:
 
     def _allowed(self, scope: Scope) -> bool:
         host = dict(scope["headers"]).get(b"host", b"").decode("latin-1").lower()
-        if host.startswith("["):  # [::1]:8000
-            name = host.split("]")[0] + "]"
-        else:
-            name = host.rsplit(":", 1)[0]
+        # Without the port; an IPv6 address keeps its brackets ([::1]:8000 -> [::1]).
+        name = host.split("]")[0] + "]" if host.startswith("[") else host.rsplit(":", 1)[0]
         return name in self.hosts

@@ -20,7 +20,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-
 # A cap on the rows ``rows_by`` returns, set by expand for the loads it makes (see core/expand.py).
 rows_by_limit: ContextVar[int | None] = ContextVar("rows_by_limit", default=None)
 
