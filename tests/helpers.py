@@ -42,11 +42,19 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def server_process(database_url: str) -> AsyncIterator[tuple[str, Process]]:
+async def server_process(
+    database_url: str, env: dict[str, str] | None = None, stdout: bool = False
+) -> AsyncIterator[tuple[str, Process]]:
     """``klantinteracties serve`` as a real process on ``database_url``; yields its origin
-    (``http://127.0.0.1:<port>``) once it answers, and the process (stderr is piped)."""
+    (``http://127.0.0.1:<port>``) once it answers, and the process (stderr is piped, and
+    stdout, where the access log goes, when asked). ``env`` adds or overrides settings."""
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "KLANTINTERACTIES_LOG_LEVEL": "warning"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "KLANTINTERACTIES_LOG_LEVEL": "warning",
+        **(env or {}),
+    }
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -55,7 +63,7 @@ async def server_process(database_url: str) -> AsyncIterator[tuple[str, Process]
         "--port",
         str(port),
         env=env,
-        stdout=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE if stdout else asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
     )
     origin = f"http://127.0.0.1:{port}"
@@ -74,3 +82,19 @@ async def server_process(database_url: str) -> AsyncIterator[tuple[str, Process]
         if proc.returncode is None:
             proc.terminate()
             await proc.communicate()  # drains stderr, so a full pipe cannot block the exit
+
+
+async def open_post(
+    origin: str, path: str, token: str, framing: str
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A raw socket to a real server that has sent a POST's headers (``framing`` is the
+    Content-Length or Transfer-Encoding header) and nothing of the body yet."""
+    host, port = origin.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Token {token}\r\n"
+        f"Content-Type: application/json\r\n{framing}\r\n\r\n"
+    )
+    writer.write(head.encode())
+    await writer.drain()
+    return reader, writer

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import stat
 import sys
 
 import httpx
@@ -60,3 +61,47 @@ async def test_serve_starts_and_answers(database, token):
             assert r.status_code == 200 and r.json()["categorieen"] == f"{base}/categorieen"
             r = await http.get(f"{base}/categorieen", headers={"Authorization": f"Token {token}"})
             assert r.status_code == 200 and r.headers["API-version"] == "0.9.0"
+
+
+async def test_token_create_refuses_unknown_scopes_and_empty_names(database, token):
+    code, out, err = await run_cli(database, "token", "create", "x", "--scope", "partij:read")
+    assert code == 2 and out == ""
+    assert "partij:read" in err and "partijen" in err and len(err.strip().splitlines()) == 1
+    code, _, err = await run_cli(database, "token", "create", "  ")
+    assert code == 2 and "name" in err
+    code, _, listing = await run_cli(database, "token", "list")
+    assert "partij:read" not in listing
+
+
+async def test_a_duplicate_token_name_is_one_clear_line(database, token):
+    code, _, err = await run_cli(database, "token", "create", "tests")
+    assert code == 1
+    assert err.strip() == "A token named 'tests' already exists."
+
+
+async def test_token_create_on_a_fresh_data_directory_migrates(tmp_path):
+    data = tmp_path / "fresh"
+    env = {**os.environ, "KLANTINTERACTIES_DATA_DIR": str(data)}
+    env.pop("DATABASE_URL", None)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "klantinteracties", "token", "create", "first",
+        env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await proc.communicate()
+    assert proc.returncode == 0, err.decode()
+    assert len(out.decode().strip()) == 64
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data / "klantinteracties.db").stat().st_mode) == 0o600
+
+
+async def test_a_wrong_database_url_is_one_line(database):
+    for url in ("postgres://u@h/db", "mysql://x", "not a url"):
+        env = {**os.environ, "DATABASE_URL": url}
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "klantinteracties", "token", "list",
+            env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        _, err = await proc.communicate()
+        assert proc.returncode == 2
+        lines = err.decode().strip().splitlines()
+        assert len(lines) == 1 and "postgresql+asyncpg://" in lines[0], lines

@@ -15,6 +15,8 @@ from .core.auth import TokenStore
 from .core.db import Database
 from .core.docs import install_api
 from .core.errors import install_error_handlers
+from .core.failures import LastResortMiddleware, install_failure_handlers
+from .core.frontdoor import AccessLogMiddleware, AllowedHostsMiddleware, parse_hosts
 from .core.http import ApiMiddleware
 from .db.models import api_token
 from .settings import Settings, get_settings
@@ -50,12 +52,19 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     if database is not None:  # tests hand in a database and may skip the lifespan
         app.state.db = database
         app.state.tokens = TokenStore(api_token)
+    app.state.settings = settings
     install_error_handlers(app)
+    install_failure_handlers(app)
     _install_bench_stats(app)
     apis = [klantinteracties_api(), contactgegevens_api()]
     for api in apis:
         install_api(app, api)
+    # Added innermost first: the last one added sees a request first.
+    app.add_middleware(LastResortMiddleware)
     app.add_middleware(ApiMiddleware, versions={api.prefix: api.version for api in apis})
+    hosts = parse_hosts(settings.allowed_hosts)
+    if hosts:
+        app.add_middleware(AllowedHostsMiddleware, hosts=hosts)
     origins = [o.strip() for o in settings.cors_allowed_origins.split(",") if o.strip()]
     if origins:
         app.add_middleware(
@@ -65,6 +74,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             allow_headers=["*"],
             expose_headers=["API-version"],
         )
+    app.add_middleware(AccessLogMiddleware)
     return app
 
 

@@ -7,9 +7,11 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, TypeVar
 
 import typer
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError
 
 from .bench.cli import bench_app
-from .core.auth import TokenStore
+from .core.auth import GROUPS, TokenStore, unknown_scopes
 from .core.db import Database
 from .db.models import api_token
 from .settings import get_settings
@@ -24,10 +26,36 @@ app.add_typer(bench_app, name="bench")
 T = TypeVar("T")
 
 
-def _with_db(work: Callable[[Database], Awaitable[T]]) -> T:
+DRIVERS = ("postgresql+asyncpg", "sqlite+aiosqlite")
+URL_FORMS = "postgresql+asyncpg://user:password@host:5432/database or sqlite+aiosqlite:///path/file.db"
+
+
+def _database_url() -> str:
+    """The configured URL, or one line naming the accepted forms and exit code 2."""
+    url = get_settings().resolved_database_url()
+    try:
+        driver = make_url(url).drivername
+    except ArgumentError:
+        driver = ""
+    if driver not in DRIVERS:
+        typer.echo(f"DATABASE_URL is not a supported database URL; use {URL_FORMS}.", err=True)
+        raise typer.Exit(2)
+    return url
+
+
+def _with_db(work: Callable[[Database], Awaitable[T]], migrate: bool = True) -> T:
+    """Runs ``work`` on the configured database; first brings the schema up to date, as
+    ``serve`` does, unless KLANTINTERACTIES_AUTO_MIGRATE is off (so a fresh data directory works
+    for every command)."""
+    from .migrate import upgrade
+
+    url = _database_url()
+
     async def run() -> T:
-        db = Database(get_settings().resolved_database_url())
+        db = Database(url)
         try:
+            if migrate and get_settings().auto_migrate:
+                await upgrade(db.write_engine)
             return await work(db)
         finally:
             await db.dispose()
@@ -38,7 +66,7 @@ def _with_db(work: Callable[[Database], Awaitable[T]]) -> T:
 def _upgrade() -> None:
     from .migrate import upgrade
 
-    _with_db(lambda db: upgrade(db.write_engine))
+    _with_db(lambda db: upgrade(db.write_engine), migrate=False)
 
 
 @app.command()
@@ -48,18 +76,17 @@ def serve(
     workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
 ) -> None:
     """Start the server; brings the database schema up to date first (unless disabled)."""
-    import uvicorn
+    from .serving import run
 
     settings = get_settings()
+    _database_url()
     if settings.auto_migrate:
         _upgrade()
-    uvicorn.run(
-        "klantinteracties.asgi:app",
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=workers or settings.workers,
-        log_level=settings.log_level,
-        proxy_headers=True,
+    run(
+        host or settings.host,
+        port or settings.port,
+        workers or settings.workers,
+        settings.log_level,
     )
 
 
@@ -81,17 +108,30 @@ def token_create(
 ) -> None:
     """Create a token. The key is shown once and only its hash is stored."""
     store = TokenStore(api_token)
+    scopes = scope or ["*"]
+    _check_token_args(identifier, scopes)
 
     async def work(db: Database) -> str:
         async with db.session(write=True) as session:
-            return await store.create(session, identifier, scope or ["*"], description)
+            return await store.create(session, identifier.strip(), scopes, description)
 
     try:
         key = _with_db(work)
-    except Exception as exc:  # e.g. the identifier already exists
-        typer.echo(f"Could not create token: {exc.__class__.__name__}", err=True)
+    except IntegrityError:
+        typer.echo(f"A token named {identifier.strip()!r} already exists.", err=True)
         raise typer.Exit(1) from None
     typer.echo(key)
+
+
+def _check_token_args(identifier: str, scopes: list[str]) -> None:
+    if not identifier.strip():
+        typer.echo("A token needs a name (e.g. the client application).", err=True)
+        raise typer.Exit(2)
+    unknown = unknown_scopes(scopes)
+    if unknown:
+        forms = f"'*' or <group>:read|write|* with group one of {', '.join(GROUPS)}"
+        typer.echo(f"Unknown scope {', '.join(map(repr, unknown))}; use {forms}.", err=True)
+        raise typer.Exit(2)
 
 
 @token_app.command("list")

@@ -35,6 +35,21 @@ class Settings(BaseSettings):
         default="", description="Comma-separated origins allowed by CORS; '*' allows all."
     )
     log_level: str = "info"
+    max_body_size: int = Field(
+        default=1024 * 1024, description="Largest request body in bytes; larger is a 413."
+    )
+    body_read_timeout: float = Field(
+        default=30.0, description="Seconds a client gets to send its whole request body (408)."
+    )
+    header_read_timeout: float = Field(
+        default=10.0, description="Seconds a client gets to send a request's headers."
+    )
+    max_expanded_rows: int = Field(
+        default=10000, description="Most related rows one response may expand (more is a 400)."
+    )
+    allowed_hosts: str = Field(
+        default="", description="Comma-separated Host names accepted; empty accepts any."
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:

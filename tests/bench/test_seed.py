@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 
 import pytest
 from sqlalchemy import func, select
@@ -62,6 +63,7 @@ async def test_seed_fills_every_table_with_readable_data(database, client, tmp_p
     # The API finds the seeded partij by its BSN, with the key the seeder wrote.
     bsn, partij = bsns[0]
     key = token_file.read_text().strip()
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600  # the key grants every right
     r = await client.get(
         "/partijen",
         params={"partijIdentificator__objectId": bsn},

@@ -59,7 +59,7 @@ ACCEPTS_NULL = ": accepts null (contract: refuses null)"
 ERRORS_DOCUMENTED = "the refusals (problem body) are documented; the contract documents none"
 ADDITIONS: dict[str, dict[str, str]] = {
     KLANTINTERACTIES: {
-        "* 4??: response": ERRORS_DOCUMENTED,
+        "* [45]??: response": ERRORS_DOCUMENTED,
         "* body*.url": "a relation's url may be sent back as received; it is ignored",
         "GET * 200*._expand.*._expand": "nested expand paths (a.b) put _expand inside the items",
         f"* body.partijIdentificatie{ACCEPTS_NULL}": "null clears the sub-object",
@@ -76,7 +76,7 @@ ADDITIONS: dict[str, dict[str, str]] = {
         "fields of the parts are ignored; required fields are checked per part",
         "POST /maak-klantcontact 201.*: required (contract: optional)": "always present",
     },
-    CONTACTGEGEVENS: {"* 4??: response": ERRORS_DOCUMENTED},
+    CONTACTGEGEVENS: {"* [45]??: response": ERRORS_DOCUMENTED},
 }
 
 

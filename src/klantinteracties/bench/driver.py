@@ -17,7 +17,7 @@ from klantinteracties.core.db import Database
 from klantinteracties.db import models
 
 from .run import RunConfig, run
-from .seed import create_token
+from .seed import create_token, write_key_file
 from .server import spawned
 from .workload import load_targets, missing_targets
 
@@ -90,7 +90,7 @@ async def resolve_token(db: Database, token: str | None, token_file: Path | None
         return (await asyncio.to_thread(token_file.read_text)).strip()
     key = await create_token(db)
     if token_file is not None:
-        await asyncio.to_thread(token_file.write_text, key + "\n")
+        await asyncio.to_thread(write_key_file, token_file, key)
     return key
 
 

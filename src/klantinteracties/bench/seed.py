@@ -8,6 +8,7 @@ generated, written and dropped before the next, so memory stays bounded at every
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -137,6 +138,15 @@ async def reset(db: Database) -> None:
             await conn.execute(delete(table))
 
 
+def write_key_file(path: Path, key: str) -> None:
+    """The key grants every right: only its owner may read the file (0600, also when it
+    already existed with a wider mode)."""
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        os.fchmod(fd, 0o600)
+        f.write(key + "\n")
+
+
 async def create_token(db: Database) -> str:
     """A fresh all-rights token named ``bench`` (an older one of that name is replaced)."""
     async with db.session(write=True) as session:
@@ -187,6 +197,6 @@ async def seed(
         await writer.close()
     result.token = await create_token(db)
     if token_file is not None:
-        await asyncio.to_thread(token_file.write_text, result.token + "\n")
+        await asyncio.to_thread(write_key_file, token_file, result.token)
     result.seconds = time.perf_counter() - started
     return result

@@ -35,6 +35,14 @@ from .errors import authentication_failed, not_authenticated, permission_denied
 from .types import BigIntPK, UTCDateTime
 
 KEY_BYTES = 32
+GROUPS = ("partijen", "klantcontacten", "actoren", "internetaken", "contactgegevens")
+RIGHTS = ("read", "write", "*")
+
+
+def unknown_scopes(scopes: Iterable[str]) -> list[str]:
+    """The scopes that grant nothing (typos such as ``partij:read``), which are refused."""
+    known = {"*"} | {f"{g}:{r}" for g in GROUPS for r in RIGHTS}
+    return [s for s in scopes if s not in known]
 
 
 def token_table(metadata: MetaData) -> Table:

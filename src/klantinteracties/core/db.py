@@ -9,6 +9,8 @@ behind each other in WAL mode.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +19,8 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -38,8 +42,42 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+def is_connection_error(exc: BaseException) -> bool:
+    """The database could not be reached or the connection was lost: worth a retry, and a 503
+    rather than a 500. SQLite's "database is locked" (busy beyond busy_timeout) counts too."""
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated or isinstance(exc, InterfaceError):
+            return True
+        orig = exc.orig
+        if isinstance(orig, sqlite3.OperationalError):
+            return "locked" in str(orig) or "busy" in str(orig)
+        return isinstance(exc, OperationalError) or isinstance(orig, OSError)
+    return isinstance(exc, OSError | PoolTimeout) or _is_asyncpg_connection_error(exc)
+
+
+def _is_asyncpg_connection_error(exc: BaseException) -> bool:
+    # Raised by asyncpg itself (not wrapped) when a connection breaks or is refused at start-up.
+    name = type(exc).__name__
+    return name in {"ConnectionDoesNotExistError", "CannotConnectNowError"} or (
+        type(exc).__module__.startswith("asyncpg") and "Connection" in name
+    )
+
+
+def create_data_file(path: Path) -> None:
+    """The embedded database holds personal data: its folder is made 0700 and the file 0600
+    (SQLite gives its -wal and -shm files the database file's mode). Existing ones are left as
+    they are: they were made on purpose."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+        path.parent.chmod(0o700)  # mkdir's mode is reduced by the umask
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        path.chmod(0o600)
+
+
 def _sqlite_engine(url: str, begin_sql: str, echo: bool) -> AsyncEngine:
-    engine = create_async_engine(url, echo=echo)
+    # hide_parameters: error messages (and so logs) never carry the values of a query.
+    engine = create_async_engine(url, echo=echo, hide_parameters=True)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -69,13 +107,18 @@ class Database:
         if self.sqlite:
             db_path = make_url(url).database
             if db_path and db_path != ":memory:":
-                Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+                create_data_file(Path(db_path))
             self.read_engine = _sqlite_engine(url, "BEGIN", echo)
             self.write_engine = _sqlite_engine(url, "BEGIN IMMEDIATE", echo)
             engines = [self.read_engine, self.write_engine]
         else:
             self.read_engine = create_async_engine(
-                url, echo=echo, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True
+                url,
+                echo=echo,
+                pool_size=pool_size,
+                max_overflow=max_overflow,
+                pool_pre_ping=True,
+                hide_parameters=True,
             )
             self.write_engine = self.read_engine
             engines = [self.read_engine]

@@ -176,7 +176,9 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_integrity(request: Request, exc: Exception) -> Response:
         # Services check rules first and give precise messages; this is the safety net for
         # races between two writers (or a rule a service forgot): still a 400, never a 500.
-        logger.info("integrity error on %s %s: %s", request.method, request.url.path, exc)
+        # The driver's message quotes the clashing values (personal data): name the kind only.
+        kind = type(getattr(exc, "orig", exc)).__name__
+        logger.info("integrity error on %s %s: %s", request.method, request.url.path, kind)
         reason = "Deze gegevens botsen met gegevens die al zijn opgeslagen."
         return problem_response(request, invalid("nonFieldErrors", reason, "unique"))
 

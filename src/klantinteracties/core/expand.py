@@ -16,6 +16,8 @@ from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .context import Ctx
+from .errors import ValidationFailed, invalid
+from .repository import rows_by_limit
 
 if TYPE_CHECKING:
     from .service import CrudService
@@ -62,6 +64,31 @@ def expand_scopes(service: CrudService, paths: Sequence[str]) -> set[str]:
     return scopes
 
 
+def too_many_expanded(max_rows: int) -> ValidationFailed:
+    reason = (
+        f"Meer dan {max_rows} gerelateerde resources in één antwoord; "
+        "vraag minder tegelijk op met een kleinere pageSize of minder expand-paden."
+    )
+    return invalid("expand", reason, "too_many_expanded")
+
+
+async def load_within_budget(
+    session: AsyncSession, ctx: Ctx, exp: Expansion, keys: list[Any]
+) -> Sequence[RowMapping]:
+    """The loader's rows, at most one more than the budget allows (so an over-large expansion
+    is never loaded whole), or a 400 when the response would exceed it."""
+    budget = ctx.expand_budget
+    token = rows_by_limit.set(budget.remaining + 1)
+    try:
+        children = await exp.load(session, keys)
+    finally:
+        rows_by_limit.reset(token)
+    budget.used += len(children)
+    if budget.used > budget.max_rows:
+        raise too_many_expanded(budget.max_rows)
+    return children
+
+
 async def apply_expansions(
     session: AsyncSession,
     ctx: Ctx,
@@ -75,7 +102,7 @@ async def apply_expansions(
         if exp.name not in tree:
             continue
         keys = list({row[exp.parent_key] for row in rows if row[exp.parent_key] is not None})
-        children = await exp.load(session, keys) if keys else []
+        children = await load_within_budget(session, ctx, exp, keys) if keys else []
         rendered = await exp.target().render(session, ctx, children, tree[exp.name])
         by_key: dict[Any, list[dict[str, Any]]] = {}
         for child, out in zip(children, rendered, strict=True):

@@ -27,6 +27,10 @@ Clause = ColumnElement[bool]
 
 PAGINATION_PARAMS = ("page", "pageSize")
 
+# The longest stored text has 4000 characters, so a longer value can match nothing; and SQLite
+# refuses LIKE patterns over 50000 bytes (4000 characters, escaped, stay below that).
+MAX_VALUE_LENGTH = 4000
+
 _TRUE = {"true", "1"}
 _FALSE = {"false", "0"}
 
@@ -181,6 +185,9 @@ def reject_unknown(params: Mapping[str, str], known: set[str]) -> None:
     for name, value in params.items():
         if "\x00" in value:  # no database stores NUL in text; PostgreSQL fails on it
             raise invalid(name, "Een waarde mag geen NUL-teken bevatten.")
+        if len(value) > MAX_VALUE_LENGTH:
+            reason = f"Een waarde mag niet langer zijn dan {MAX_VALUE_LENGTH} tekens."
+            raise invalid(name, reason, "max_length")
 
 
 def parse_expand(raw_values: list[str], allowed: tuple[str, ...]) -> tuple[str, ...]:

@@ -31,6 +31,29 @@ def _accepts_json(accept: str) -> bool:
     return False
 
 
+# API answers are personal data for one client: no cache may keep them (unless a route says
+# otherwise, as the docs page's files do), and no browser may sniff them into something else.
+SECURITY_HEADERS = [(b"cache-control", b"no-store"), (b"x-content-type-options", b"nosniff")]
+
+
+def allow_header(methods: set[str]) -> str:
+    """Every method of a path, HEAD with GET, and OPTIONS, in a fixed order."""
+    full = set(methods) | {"OPTIONS"} | ({"HEAD"} if "GET" in methods else set())
+    order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    return ", ".join(m for m in order if m in full)
+
+
+def _with_allow(scope: Scope, message: Message) -> list[tuple[bytes, bytes]]:
+    """A 405 names every method of the path; the router only knows the one route it matched."""
+    headers: list[tuple[bytes, bytes]] = message["headers"]
+    if message["status"] != 405:
+        return headers
+    allow = getattr(scope["app"].state, "allow", {}).get(getattr(scope.get("route"), "path", ""))
+    if allow is None:
+        return headers
+    return [(k, v) for k, v in headers if k.lower() != b"allow"] + [(b"allow", allow.encode())]
+
+
 class ApiMiddleware:
     """For requests under an API prefix: adds ``API-version``, answers HEAD like GET without a
     body, and refuses an ``Accept`` header that rules out JSON (406)."""
@@ -55,7 +78,7 @@ class ApiMiddleware:
             return
         head = scope["method"] == "HEAD"
         if head:
-            scope = {**scope, "method": "GET"}
+            scope["method"] = "GET"  # in place: the access log reads the matched route from it
         headers = dict(scope.get("headers") or [])
         accept = headers.get(b"accept", b"").decode("latin-1")
         if accept and not _accepts_json(accept):
@@ -65,7 +88,13 @@ class ApiMiddleware:
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"api-version", version.encode())]
+                headers = _with_allow(scope, message)
+                present = {k.lower() for k, _ in headers}
+                message["headers"] = [
+                    *headers,
+                    (b"api-version", version.encode()),
+                    *((k, v) for k, v in SECURITY_HEADERS if k not in present),
+                ]
             elif head and message["type"] == "http.response.body":
                 message = {**message, "body": b""}
             await send(message)

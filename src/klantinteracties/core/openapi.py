@@ -257,15 +257,19 @@ _ERROR_STATUSES: dict[int, tuple[str, str]] = {
     403: ("Het token heeft geen recht op deze actie.", FOUT),
     404: ("Niet gevonden (of een pagina buiten het bereik).", FOUT),
     406: ("De Accept-header sluit JSON uit.", FOUT),
+    408: ("De body kwam niet binnen de tijd binnen.", FOUT),
+    413: ("De body is groter dan de server aanneemt.", FOUT),
     415: ("De body is geen JSON (Content-Type).", FOUT),
+    503: ("De database is tijdelijk onbereikbaar; probeer het na `Retry-After` opnieuw.", FOUT),
 }
+_BODY = (408, 413, 415)
 _OP_ERRORS: dict[str, tuple[int, ...]] = {
-    "list": (400, 401, 403, 404, 406),
-    "retrieve": (400, 401, 403, 404, 406),
-    "create": (400, 401, 403, 406, 415),
-    "update": (400, 401, 403, 404, 406, 415),
-    "partial_update": (400, 401, 403, 404, 406, 415),
-    "destroy": (400, 401, 403, 404, 406),
+    "list": (400, 401, 403, 404, 406, 503),
+    "retrieve": (400, 401, 403, 404, 406, 503),
+    "create": (400, 401, 403, 406, *_BODY, 503),
+    "update": (400, 401, 403, 404, 406, *_BODY, 503),
+    "partial_update": (400, 401, 403, 404, 406, *_BODY, 503),
+    "destroy": (400, 401, 403, 404, 406, 503),
 }
 
 
@@ -275,9 +279,12 @@ def error_responses(op: str) -> dict[str, Any]:
     for status in _OP_ERRORS[op]:
         description, schema = _ERROR_STATUSES[status]
         ref = {"$ref": REF.format(model=schema)}
+        headers: dict[str, Any] = {"API-version": {"schema": {"type": "string"}}}
+        if status == 503:
+            headers["Retry-After"] = {"schema": {"type": "integer"}}
         out[str(status)] = {
             "description": description,
-            "headers": {"API-version": {"schema": {"type": "string"}}},
+            "headers": headers,
             "content": {media: {"schema": ref} for media in ERROR_MEDIA_TYPES},
         }
     return out

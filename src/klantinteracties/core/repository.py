@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from collections.abc import Sequence
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import (
@@ -18,6 +19,9 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+
+# A cap on the rows ``rows_by`` returns, set by expand for the loads it makes (see core/expand.py).
+rows_by_limit: ContextVar[int | None] = ContextVar("rows_by_limit", default=None)
 
 
 class TableRepository:
@@ -106,10 +110,13 @@ class TableRepository:
     async def rows_by(
         self, session: AsyncSession, column: str, values: list[Any]
     ) -> Sequence[RowMapping]:
-        """Full rows whose ``column`` is in ``values`` (used by expand)."""
+        """Full rows whose ``column`` is in ``values`` (used by expand, which may cap them)."""
         if not values:
             return []
         stmt = self.select_rows().where(self.table.c[column].in_(values)).order_by(self.table.c.id)
+        limit = rows_by_limit.get()
+        if limit is not None:
+            stmt = stmt.limit(limit)
         return (await session.execute(stmt)).mappings().all()
 
 

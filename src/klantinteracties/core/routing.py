@@ -1,7 +1,9 @@
 """Turns a CrudService into HTTP routes. Only HTTP concerns live here.
 
-Each route opens its own session (read or write), authenticates, parses the query string and
-body, calls the service and renders JSON. Operation ids follow the contract:
+Reads run in one read session (authenticate, parse the query string, call the service). Writes
+authenticate in a short read session, then read and validate the whole body with no session
+open, and only then open the write transaction for the database work; so a slow client holds no
+connection and no lock. Operation ids follow the contract:
 ``{name}List|Create|Retrieve|Update|PartialUpdate|Destroy``.
 """
 
@@ -10,21 +12,24 @@ from __future__ import annotations
 import uuid as uuidlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Request
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
-from .auth import TokenStore
-from .context import Ctx
-from .db import Database
-from .errors import not_found
+from .auth import Principal, TokenStore
+from .body import read_body
+from .context import Ctx, ExpandBudget
+from .db import Database, is_connection_error
+from .errors import ValidationFailed, not_found
 from .http import JSONResponse
 from .openapi import body_doc, detail_params_doc, list_params_doc, response_doc
 from .pagination import envelope
-from .service import CrudService
+from .service import CrudService, Page
 from .validation import decode_json
 
+T = TypeVar("T")
 Handler = Callable[..., Awaitable[Response]]
 ALL_OPS = ("list", "create", "retrieve", "update", "partial_update", "destroy")
 
@@ -48,7 +53,8 @@ class Api:
         self.routes.append((path, endpoint, kwargs))
 
     def ctx(self, request: Request) -> Ctx:
-        return Ctx(str(request.base_url).rstrip("/") + self.prefix)
+        budget = ExpandBudget(request.app.state.settings.max_expanded_rows)
+        return Ctx(str(request.base_url).rstrip("/") + self.prefix, budget)
 
 
 def db_of(request: Request) -> Database:
@@ -57,6 +63,38 @@ def db_of(request: Request) -> Database:
 
 def tokens_of(request: Request) -> TokenStore:
     return request.app.state.tokens
+
+
+async def authorize(
+    session: AsyncSession, request: Request, scope: str, write: bool
+) -> Principal:
+    header = request.headers.get("authorization")
+    return await tokens_of(request).authorize(session, header, scope, write)
+
+
+async def authorize_write(request: Request, scope: str) -> None:
+    """Writes authenticate in a short read session of their own, before the body is read: an
+    unknown client never gets to send a body, and no transaction waits for one."""
+    async with db_of(request).session() as session:
+        await authorize(session, request, scope, True)
+
+
+async def read_json(request: Request) -> Any:
+    """The whole body, read within its size and time limits, decoded; no session is open."""
+    return decode_json(request.headers.get("content-type"), await read_body(request))
+
+
+async def read_with_retry(request: Request, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """A read in its own session, tried once more on a fresh connection when the first one
+    was lost (e.g. the database restarted); a second failure is answered 503."""
+    try:
+        async with db_of(request).session() as session:
+            return await work(session)
+    except Exception as exc:
+        if not is_connection_error(exc):
+            raise
+    async with db_of(request).session() as session:
+        return await work(session)
 
 
 def parse_key(raw: str) -> uuidlib.UUID:
@@ -126,13 +164,14 @@ class ResourceRoutes:
 
         async def handler(request: Request) -> Response:
             qp = request.query_params
-            async with db_of(request).session() as session:
-                principal = await tokens_of(request).authorize(
-                    session, request.headers.get("authorization"), scope, False
-                )
+
+            async def work(session: AsyncSession) -> Page:
+                principal = await authorize(session, request, scope, False)
                 query = svc.filterset.parse_list(qp, {"expand": qp.getlist("expand")})
                 principal.require_read(svc.scopes_read(query.expand, query.reads))
-                page = await svc.list_page(session, api.ctx(request), query)
+                return await svc.list_page(session, api.ctx(request), query)
+
+            page = await read_with_retry(request, work)
             path_url = str(request.url.replace(query=""))
             body = envelope(
                 page.items, page.count, page.number, page.size, path_url, qp.multi_items()
@@ -146,14 +185,14 @@ class ResourceRoutes:
 
         async def handler(request: Request, uuid: str) -> Response:
             qp = request.query_params
-            async with db_of(request).session() as session:
-                principal = await tokens_of(request).authorize(
-                    session, request.headers.get("authorization"), scope, False
-                )
+
+            async def work(session: AsyncSession) -> dict[str, Any]:
+                principal = await authorize(session, request, scope, False)
                 expand = svc.filterset.parse_detail(qp, {"expand": qp.getlist("expand")})
                 principal.require_read(svc.scopes_read(expand))
-                item = await svc.retrieve(session, api.ctx(request), parse_key(uuid), expand)
-            return JSONResponse(item)
+                return await svc.retrieve(session, api.ctx(request), parse_key(uuid), expand)
+
+            return JSONResponse(await read_with_retry(request, work))
 
         return handler
 
@@ -161,12 +200,10 @@ class ResourceRoutes:
         api, svc, scope = self.api, self.service, self.scope
 
         async def handler(request: Request) -> Response:
+            await authorize_write(request, scope)
+            obj = svc.parse(await read_json(request), partial=False)
             async with db_of(request).session(write=True) as session:
-                await tokens_of(request).authorize(
-                    session, request.headers.get("authorization"), scope, True
-                )
-                data = decode_json(request.headers.get("content-type"), await request.body())
-                item = await svc.create(session, api.ctx(request), data)
+                item = await svc.create(session, api.ctx(request), obj)
             return JSONResponse(item, status_code=201, headers={"Location": item["url"]})
 
         return handler
@@ -175,13 +212,18 @@ class ResourceRoutes:
         api, svc, scope = self.api, self.service, self.scope
 
         async def handler(request: Request, uuid: str) -> Response:
+            await authorize_write(request, scope)
+            key = parse_key(uuid)
+            data = await read_json(request)
+            try:
+                obj = svc.parse(data, partial=partial)
+            except ValidationFailed:
+                # A missing resource is reported before what is wrong with the body.
+                async with db_of(request).session() as session:
+                    await svc.get_row(session, key)
+                raise
             async with db_of(request).session(write=True) as session:
-                await tokens_of(request).authorize(
-                    session, request.headers.get("authorization"), scope, True
-                )
-                key = parse_key(uuid)
-                data = decode_json(request.headers.get("content-type"), await request.body())
-                item = await svc.update(session, api.ctx(request), key, data, partial)
+                item = await svc.update(session, api.ctx(request), key, obj, partial)
             return JSONResponse(item)
 
         return handler
@@ -197,9 +239,7 @@ class ResourceRoutes:
 
         async def handler(request: Request, uuid: str) -> Response:
             async with db_of(request).session(write=True) as session:
-                await tokens_of(request).authorize(
-                    session, request.headers.get("authorization"), scope, True
-                )
+                await authorize(session, request, scope, True)
                 key = parse_key(uuid)
                 result = await svc.destroy(session, api.ctx(request), key, request.query_params)
             if result is None:

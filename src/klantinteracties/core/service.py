@@ -111,8 +111,8 @@ class CrudService:
         return row
 
     # ----- writes ---------------------------------------------------------------------------
-    async def create(self, session: AsyncSession, ctx: Ctx, data: Any) -> dict[str, Any]:
-        obj = self.parse(data, partial=False)
+    async def create(self, session: AsyncSession, ctx: Ctx, obj: Any) -> dict[str, Any]:
+        """``obj`` is the body as ``parse`` returned it (parsed before the session opened)."""
         await self.validate(session, obj, None)
         key = await self.repo.insert(session, self.values(obj, None))
         await self.after_write(session, key, obj, None)
@@ -120,10 +120,9 @@ class CrudService:
         return await self.retrieve(session, ctx, key)
 
     async def update(
-        self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, data: Any, partial: bool
+        self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, obj: Any, partial: bool
     ) -> dict[str, Any]:
         current = await self.get_row(session, key)
-        obj = self.parse(data, partial=partial)
         await self.validate(session, obj, current)
         await self.repo.update(session, key, self.values(obj, current))
         await self.after_write(session, key, obj, current)
@@ -147,6 +146,7 @@ class CrudService:
 
     # ----- hooks ----------------------------------------------------------------------------
     def parse(self, data: Any, partial: bool) -> Any:
+        """The body's shape checks, which need no database: the input model, or a 400."""
         missing = [] if partial else missing_keys(data, self.required)
         try:
             obj = validate(self.input_model, data)

@@ -252,7 +252,30 @@ def decode_json(content_type: str | None, body: bytes) -> Any:
         data = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
         raise parse_error(f"JSON parse error - {exc}") from None
+    if nesting_depth(data) > MAX_DEPTH:
+        raise parse_error(f"JSON parse error - meer dan {MAX_DEPTH} niveaus genest.")
     return data
+
+
+# No resource nests deeper than a few levels (metadata is the deepest); far deeper bodies would
+# only make the recursive checks below and in Pydantic run out of stack (RecursionError).
+MAX_DEPTH = 32
+
+
+def nesting_depth(value: Any) -> int:
+    """How deep objects and arrays nest, measured without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = item.values()
+        elif not isinstance(item, list):
+            continue
+        deepest = max(deepest, depth)
+        if depth <= MAX_DEPTH:  # deeper is refused anyway; no need to walk on
+            stack.extend((sub, depth + 1) for sub in item)
+    return deepest
 
 
 NUL_REASON = "Tekst mag geen NUL-teken (\\u0000) bevatten."

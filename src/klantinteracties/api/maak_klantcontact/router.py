@@ -10,8 +10,7 @@ from starlette.responses import Response
 
 from klantinteracties.core.http import JSONResponse
 from klantinteracties.core.openapi import body_doc, error_responses
-from klantinteracties.core.routing import Api, db_of, tokens_of
-from klantinteracties.core.validation import decode_json
+from klantinteracties.core.routing import Api, authorize_write, db_of, read_json
 
 from .schemas import MaakKlantcontact
 from .service import LINKED_PARTS, maak_klantcontact_service, part_services
@@ -56,12 +55,10 @@ def _doc() -> dict[str, Any]:
 
 def register(api: Api) -> None:
     async def handler(request: Request) -> Response:
+        await authorize_write(request, SCOPE)
+        prepared = maak_klantcontact_service.prepare(await read_json(request))
         async with db_of(request).session(write=True) as session:
-            await tokens_of(request).authorize(
-                session, request.headers.get("authorization"), SCOPE, True
-            )
-            data = decode_json(request.headers.get("content-type"), await request.body())
-            body = await maak_klantcontact_service.create(session, api.ctx(request), data)
+            body = await maak_klantcontact_service.create(session, api.ctx(request), prepared)
         # Three resources were made, so there is no single Location to point at.
         return JSONResponse(body, status_code=201)
 

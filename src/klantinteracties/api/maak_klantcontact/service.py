@@ -51,8 +51,18 @@ class Part:
     obj: Any
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A body that passed every check that needs no database."""
+
+    key: uuidlib.UUID
+    klantcontact: Part
+    linked: list[Part]
+
+
 class MaakKlantcontactService:
-    async def create(self, session: AsyncSession, ctx: Ctx, data: Any) -> dict[str, Any]:
+    def prepare(self, data: Any) -> Prepared:
+        """The body checks; done before any session is opened."""
         if not isinstance(data, dict):
             kind = type(data).__name__
             raise invalid(
@@ -60,6 +70,10 @@ class MaakKlantcontactService:
             )
         key = uuidlib.uuid4()
         klantcontact, linked = self.parse(data, key)
+        return Prepared(key, klantcontact, linked)
+
+    async def create(self, session: AsyncSession, ctx: Ctx, body: Prepared) -> dict[str, Any]:
+        key, klantcontact, linked = body.key, body.klantcontact, body.linked
         await self.check(session, [klantcontact])
         # The other parts refer to the klantcontact, so it has to be there before they are checked.
         await self.insert(session, klantcontact, key)

@@ -148,19 +148,19 @@ class PartijService(CrudService):
         return await represent_partijen(session, ctx, rows)
 
     # ----- writes ---------------------------------------------------------------------------
-    async def create(self, session: AsyncSession, ctx: Ctx, data: Any) -> dict[str, Any]:
+    async def create(self, session: AsyncSession, ctx: Ctx, obj: Any) -> dict[str, Any]:
         key = uuidlib.uuid4()
-        plan = await self.plan(session, self.parse(data, partial=False), key, None)
+        plan = await self.plan(session, obj, key, None)
         await self.repo.insert(session, {**plan.values, "uuid": key})
         await self.write_relations(session, plan, key, creating=True)
         await session.commit()
         return await self.retrieve(session, ctx, key)
 
     async def update(
-        self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, data: Any, partial: bool
+        self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, obj: Any, partial: bool
     ) -> dict[str, Any]:
         current = await self.get_row(session, key)
-        plan = await self.plan(session, self.parse(data, partial=partial), key, current)
+        plan = await self.plan(session, obj, key, current)
         await self.repo.update(session, key, plan.values)
         await self.write_relations(session, plan, key, creating=False)
         await session.commit()
