@@ -64,4 +64,29 @@ async def test_list_statement_count_does_not_grow(client, count_statements):
     with count_statements() as big:
         await client.get("/categorie-relaties")
         await client.get("/categorieen")
-    assert small.count == big.count == 6  # per list: token, count, page
+    assert small.count == big.count == 4  # per list: token, page (not full: no count)
+
+
+async def test_count_statement_only_when_the_page_does_not_tell_it(client, count_statements):
+    await _make(client, 3)  # three categorieen
+
+    async def listing(**params: object) -> tuple[int, dict[str, object]]:
+        with count_statements() as c:
+            r = await client.get("/categorieen", params=params)
+        return c.count, r.json() if r.status_code == 200 else {"status": r.status_code}
+
+    statements, body = await listing()
+    assert statements == 2 and body["count"] == 3  # token, page: a page that is not full
+    statements, body = await listing(pageSize=2)
+    assert statements == 3 and body["count"] == 3 and body["next"]  # full page: count too
+    statements, body = await listing(pageSize=2, page=2)
+    assert statements == 2 and body["count"] == 3 and body["previous"]  # the last, not full
+    statements, body = await listing(pageSize=3)
+    assert statements == 3 and body["count"] == 3 and body["next"] is None  # exactly full
+    statements, body = await listing(pageSize=2, page=3)
+    assert statements == 2 and body == {"status": 404}  # empty page past the end
+    statements, body = await listing(pageSize=2, page="last")
+    assert statements == 3 and body["count"] == 3  # last: count first, then the rows
+    assert [r["naam"] for r in body["results"]] == [
+        r["naam"] for r in (await listing(pageSize=2, page=2))[1]["results"]
+    ]

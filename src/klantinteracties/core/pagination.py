@@ -53,6 +53,15 @@ def page_request(page: str | None, page_size: str | None) -> PageRequest:
     return PageRequest(number, size)
 
 
+def count_from_page(req: PageRequest, rows: int) -> int | None:
+    """The total count when a page's rows already tell it: a page that is not full is the last
+    one, so the count is its offset plus its rows (for an empty page past the end, the offset,
+    which ``check_in_range`` then refuses). None for a full page or for ``last``."""
+    if req.number is None or rows >= req.size:
+        return None
+    return (req.number - 1) * req.size + rows
+
+
 def check_in_range(req: PageRequest, count: int) -> int:
     number = req.resolve(count)
     if number > 1 and (number - 1) * req.size >= count:
