@@ -215,7 +215,7 @@ async def test_pagination(client, make_partij):
     r = await client.get("/vertegenwoordigingen", params={"pageSize": 2})
     page = r.json()
     assert page["count"] == 3 and len(page["results"]) == 2
-    assert page["next"] == f"{BASE}/vertegenwoordigingen?pageSize=2&page=2"
+    assert page["next"] == f"{BASE}/vertegenwoordigingen?page=2&pageSize=2"
     assert page["previous"] is None
     problem(await client.get("/vertegenwoordigingen", params={"page": 5}), 404)
 

@@ -159,8 +159,11 @@ def corrected(name: str) -> dict[str, Any]:
             _nullable_property(doc, f"partij_identificatie_{soort}", "partijIdentificatie")
         for soort in ("Medewerker", "GeautomatiseerdeActor", "OrganisatorischeEenheid"):
             _nullable_property(doc, f"actor_identificatie_{soort}", "actorIdentificatie")
-        # C7: a taak without actoren (toegewezenAanActoren: []) has no first actor.
-        _nullable_property(doc, "InterneTaak", "toegewezenAanActor")
+        # C7: a taak without actoren (toegewezenAanActoren: []) has no first actor: it is
+        # answered as a reference with uuid null and no url.
+        props = doc["components"]["schemas"]["InterneTaak"]["properties"]
+        empty = {"type": "object", "properties": {"uuid": {"type": "string", "nullable": True}}}
+        props["toegewezenAanActor"] = {"anyOf": [props["toegewezenAanActor"], empty]}
         # C3: the answer of maak-klantcontact has betrokkene/onderwerpobject null when not given.
         for part in ("betrokkene", "onderwerpobject"):
             _nullable_property(doc, "MaakKlantcontact", part)

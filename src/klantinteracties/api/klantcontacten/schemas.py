@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.errors import InvalidParam
+from klantinteracties.core.urls import is_url
 from klantinteracties.core.validation import (
     NOT_NULL,
     InputModel,
@@ -24,23 +24,15 @@ from klantinteracties.core.validation import (
 )
 
 _DIGITS = re.compile(r"[0-9]+")
-_URL_SCHEMES = {"http", "https", "ftp", "ftps"}
 METADATA_MAX_LENGTH = 255
 NO_FURTHER_ACTION = "no-further-action-when-contact-succesful"
 
 
 def _url_or_blank(value: str) -> str:
-    """An absolute http(s)/ftp(s) URL without spaces, or "" for "not given"."""
-    if value == "":
+    """A URL by the reference's rules, or "" for "not given"."""
+    if value == "" or is_url(value):
         return value
-    parts = urlsplit(value)
-    if (
-        parts.scheme.lower() not in _URL_SCHEMES
-        or not parts.netloc
-        or any(c.isspace() for c in value)
-    ):
-        raise PydanticCustomError("invalid", "Voer een geldige URL in.")
-    return value
+    raise PydanticCustomError("invalid", "Voer een geldige URL in.")
 
 
 def _digits_or_none(value: str | None) -> str | None:
