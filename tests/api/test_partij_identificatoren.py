@@ -12,7 +12,7 @@ from klantinteracties.db.models import partij
 from tests.helpers import invalid_params, problem
 
 PI = "/partij-identificatoren"
-BASE = "http://testserver/klantinteracties/api/v1"
+BASE = "http://testserver.local/klantinteracties/api/v1"
 MISSING = "6f2b9f2e-8e0b-4a3c-9d4e-0a8d1c1e2f3a"
 
 
@@ -234,7 +234,7 @@ async def test_unknown_and_malformed_references(client):
     assert invalid_params(r) == {"identificeerdePartij.uuid": "invalid"}
     r = await client.post(PI, json={**body, "identificeerdePartij": "nope"})
     assert invalid_params(r) == {"identificeerdePartij.nonFieldErrors": "invalid"}
-    r = await client.post(PI, json={**body, "identificeerdePartij": {"url": "http://x/y"}})
+    r = await client.post(PI, json={**body, "identificeerdePartij": {"url": "http://x.nl/y"}})
     assert invalid_params(r) == {"identificeerdePartij.uuid": "required"}
     r = await client.post(PI, json={**body, "subIdentificatorVan": ref(MISSING)})
     assert invalid_params(r) == {"subIdentificatorVan.uuid": "invalid"}

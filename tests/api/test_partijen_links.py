@@ -144,7 +144,7 @@ async def test_unknown_and_malformed_items(client, key, voorkeur, kind):
     assert invalid_params(r) == {f"{key}.1.uuid": "invalid"}
     r = await client.post("/partijen", json={**BODY, key: [{"uuid": "nope"}]})
     assert invalid_params(r) == {f"{key}.0.uuid": "invalid"}
-    r = await client.post("/partijen", json={**BODY, key: [{"url": "http://x/y"}]})
+    r = await client.post("/partijen", json={**BODY, key: [{"url": "http://x.nl/y"}]})
     assert invalid_params(r) == {f"{key}.0.uuid": "required"}
     r = await client.post("/partijen", json={**BODY, key: ref(a)})
     assert invalid_params(r) == {f"{key}.nonFieldErrors": "not_a_list"}

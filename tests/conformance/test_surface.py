@@ -18,8 +18,8 @@ from openapi_spec_validator import validate
 from tests.conformance.contract import CONTACTGEGEVENS, KLANTINTERACTIES, load
 from tests.conformance.surface import surface_diff, unlisted
 
-KI = "http://testserver/klantinteracties/api/v1/openapi.json"
-CG = "http://testserver/contactgegevens/api/v1/openapi.json"
+KI = "http://testserver.local/klantinteracties/api/v1/openapi.json"
+CG = "http://testserver.local/contactgegevens/api/v1/openapi.json"
 
 # Problems we accept, with the reason. "C<n>": section "Where the published contract is wrong" of
 # docs/compatibility.md. "TODO <file>": a documentation gap for the owner of that file to close.

@@ -121,8 +121,16 @@ class Klantcontact(InputModel):
     @field_validator("metadata", mode="before")
     @classmethod
     def _metadata_not_null(cls, value: Any) -> Any:
-        # Without this a null would be reported as "metadata.nonFieldErrors".
-        return reject_null(value)
+        # Without this a null or a non-object would be reported as "metadata.nonFieldErrors";
+        # the reference names them "metadata" (codes null and not_a_dict).
+        reject_null(value)
+        if not isinstance(value, dict):
+            raise PydanticCustomError(
+                "not_a_dict",
+                'Verwacht een object met sleutels en waarden, ontvangen: "{kind}".',
+                {"kind": type(value).__name__},
+            )
+        return value
 
 
 def check_metadata(
