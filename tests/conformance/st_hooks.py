@@ -17,7 +17,7 @@ def problem_body_on_4xx(ctx: Any, response: Any, case: Any) -> None:
         return
     media_type = response.headers.get("content-type", [""])
     media_type = media_type[0] if isinstance(media_type, list) else media_type
-    assert media_type.startswith("application/problem+json"), f"content-type {media_type!r}"
+    assert media_type.startswith("application/json"), f"content-type {media_type!r}"
     body = json.loads(response.content)
     missing = [key for key in PROBLEM_KEYS if key not in body]
     assert not missing, f"problem body without {missing}"

@@ -37,14 +37,29 @@ KNOWN_PROBLEMS: dict[str, dict[str, str]] = {
         "POST /maak-klantcontact 201.*: missing": "TODO api/maak_klantcontact/router.py: "
         "document the 201 body with model_ref(outputs.MAAK_KLANTCONTACT_OUTPUT)",
         f"POST /maak-klantcontact 201.*{NULL}": "C3: null without betrokkene/onderwerpobject",
+        "* ?pageSize: type string, contract integer": "C8: an unusable pageSize means the "
+        "default, never a 400; our document must not promise a refusal",
+        "* ?page: type string, contract integer": "C8: `last` and an empty page are accepted",
+        "DELETE /onderwerpobjecten/{uuid} ?cascade: type string, contract boolean": "C8: only "
+        "the word true switches it on, any other value means off",
+        "* 20[01]*.hoofdOnderwerpType: type string, contract string:uri": "C5: '' when not given",
+        "* 20[01]*.emailadres: type string, contract string:email": "C5: '' when not given",
+        "* body*.hoofdOnderwerpType: type string, contract string:uri": "C5: '' is accepted "
+        "(not given); our document says it with a pattern (URL or empty)",
     },
-    CONTACTGEGEVENS: {},
+    CONTACTGEGEVENS: {
+        "* ?pageSize: type string, contract integer": "C8: an unusable pageSize means the "
+        "default, never a 400; our document must not promise a refusal",
+        "* ?page: type string, contract integer": "C8: `last` and an empty page are accepted",
+    },
 }
 
 # Additions, with the reason.
 ACCEPTS_NULL = ": accepts null (contract: refuses null)"
+ERRORS_DOCUMENTED = "the refusals (problem body) are documented; the contract documents none"
 ADDITIONS: dict[str, dict[str, str]] = {
     KLANTINTERACTIES: {
+        "* 4??: response": ERRORS_DOCUMENTED,
         "* body*.url": "a relation's url may be sent back as received; it is ignored",
         "GET * 200*._expand.*._expand": "nested expand paths (a.b) put _expand inside the items",
         f"* body.partijIdentificatie{ACCEPTS_NULL}": "null clears the sub-object",
@@ -61,7 +76,7 @@ ADDITIONS: dict[str, dict[str, str]] = {
         "fields of the parts are ignored; required fields are checked per part",
         "POST /maak-klantcontact 201.*: required (contract: optional)": "always present",
     },
-    CONTACTGEGEVENS: {},
+    CONTACTGEGEVENS: {"* 4??: response": ERRORS_DOCUMENTED},
 }
 
 

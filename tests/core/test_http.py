@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 import orjson
 import pytest
@@ -165,7 +167,38 @@ async def test_served_openapi_documents(anon):
 
 async def test_every_response_is_json_even_for_unexpected_verbs(client: httpx.AsyncClient):
     r = await client.put("/categorieen", json={})
-    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.headers["content-type"] == "application/json"
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [
+        (None, "application/json"),  # like the reference; open-klant-client insists on it
+        ("application/json", "application/json"),
+        ("*/*", "application/json"),
+        ("application/problem+json", "application/problem+json"),
+        ("application/json, application/problem+json;q=0.9", "application/problem+json"),
+        ("application/json, application/problem+json;q=0", "application/json"),
+    ],
+)
+async def test_error_media_type(client: httpx.AsyncClient, accept, media_type):
+    headers = {"Accept": accept} if accept else {}
+    for response in (
+        await client.get(f"/partijen/{uuid.uuid4()}", headers=headers),  # 404
+        await client.post(
+            "/categorieen", content=b"{", headers={**headers, "Content-Type": "application/json"}
+        ),  # 400
+        await client.get("/partijen", headers={**headers, "Authorization": "Token x"}),  # 401
+    ):
+        assert response.status_code >= 400
+        assert response.headers["content-type"] == media_type
+        assert response.json()["status"] == response.status_code
+
+
+async def test_not_acceptable_is_plain_json(client: httpx.AsyncClient):
+    r = await client.get("/partijen", headers={"Accept": "text/html"})
+    assert r.status_code == 406 and r.headers["content-type"] == "application/json"
+    assert r.json()["code"] == "not_acceptable"
 
 
 async def test_nul_characters_are_refused_not_500(client):

@@ -9,16 +9,10 @@ from typing import Annotated
 
 import typer
 
-from klantinteracties.core.db import Database
 from klantinteracties.settings import get_settings
 
-from .driver import BenchError, bench_run
-from .generate import TIERS
-from .report import growth_table, summary
-from .run import RunConfig, RunFailed
-from .seed import NotEmpty, seed
-from .workload import BY_NAME
-
+# The commands import their machinery when they run: `klantinteracties --help`, `serve` and the
+# other commands must not pay for (or depend on) the load driver and the data generator.
 bench_app = typer.Typer(help="Benchmarks: generate data, load a server.", no_args_is_help=True)
 DEFAULT_TOKEN_FILE = Path("bench-token.txt")
 
@@ -37,6 +31,11 @@ def seed_command(
 ) -> None:
     """Fill the database (DATABASE_URL) with generated data; deterministic per tier."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from klantinteracties.core.db import Database
+
+    from .generate import TIERS
+    from .seed import NotEmpty, seed
 
     chosen = TIERS.get(tier.upper())
     if chosen is None:
@@ -108,6 +107,11 @@ def run_command(
     output: Annotated[Path | None, typer.Option(help="Write the JSON report here.")] = None,
 ) -> None:
     """Load a server over HTTP; report req/s, latency, CPU, SQL statements and memory."""
+    from .driver import BenchError, bench_run
+    from .report import summary
+    from .run import RunConfig, RunFailed
+    from .workload import BY_NAME
+
     unknown = [name for name in only or [] if name not in BY_NAME]
     if unknown:
         raise typer.BadParameter(f"unknown: {', '.join(unknown)}; known: {', '.join(BY_NAME)}")
@@ -151,4 +155,6 @@ def compare_command(
     big: Annotated[Path, typer.Argument(help="JSON report of the bigger tier.")],
 ) -> None:
     """Growth of the cost per request from one report to another (1.00x = flat)."""
+    from .report import growth_table
+
     typer.echo(growth_table(json.loads(small.read_text()), json.loads(big.read_text())))

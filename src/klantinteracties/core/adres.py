@@ -60,6 +60,7 @@ class Adres(Gegevensgroep):
         max_length=16,
         description="Identificatie van het adres in de Basisregistratie Adressen en Gebouwen "
         "(16 cijfers).",
+        json_schema_extra={"pattern": "^([0-9]{16})?$"},
     )
     straatnaam: str = Field(default="", max_length=255, description="Straatnaam (zonder BAG-id).")
     huisnummer: int | None = Field(
@@ -69,7 +70,10 @@ class Adres(Gegevensgroep):
         default="", max_length=20, description="Toevoeging bij het huisnummer (zonder BAG-id)."
     )
     postcode: str = Field(
-        default="", max_length=7, description="Postcode in de vorm `1234 AB` (zonder BAG-id)."
+        default="",
+        max_length=7,
+        description="Postcode in de vorm `1234 AB` (zonder BAG-id).",
+        json_schema_extra={"pattern": "^([1-9][0-9]{3} [A-Z]{2})?$"},
     )
     stad: str = Field(default="", max_length=255, description="Woonplaats (zonder BAG-id).")
     adresregel1: str = Field(
@@ -82,7 +86,10 @@ class Adres(Gegevensgroep):
         default="", max_length=80, description="Derde adresregel (buiten de BAG)."
     )
     land: str = Field(
-        default="", max_length=2, description="Land als ISO 3166-1 alpha-2 code, bv. `NL`."
+        default="",
+        max_length=2,
+        description="Land als ISO 3166-1 alpha-2 code, bv. `NL`.",
+        json_schema_extra={"enum": ["", *sorted(LANDCODES)]},
     )
 
     @field_validator("nummeraanduiding_id")

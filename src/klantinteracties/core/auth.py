@@ -6,7 +6,8 @@ hash and the final comparison is constant-time.
 
 Rights are scopes stored with the token: ``*`` (everything), ``<group>:read`` / ``<group>:write``
 or ``<group>:*``, where a group is a resource group such as ``partijen`` or ``contactgegevens``.
-New scopes can be added without touching existing tokens or clients.
+New scopes can be added without touching existing tokens or clients. A read that looks into
+other groups (expand, cross-group filters) needs their read right too: see docs/privacy.md.
 """
 
 from __future__ import annotations
@@ -69,6 +70,16 @@ class Principal:
         if not write:
             wanted.add(f"{group}:write")  # a writer may also read
         return any(s in wanted for s in self.scopes)
+
+    def require_read(self, groups: Iterable[str]) -> None:
+        """403 unless the token may read every group: an expand path or a filter that looks into
+        another group's rows needs that group's read right as well as the route's own."""
+        missing = sorted({g for g in groups if not self.allows(g, write=False)})
+        if missing:
+            raise permission_denied(
+                f"Dit token heeft geen leesrecht op {', '.join(missing)}; dat is nodig voor de "
+                "gevraagde expand of filter."
+            )
 
 
 def parse_header(header: str | None) -> str:

@@ -93,14 +93,36 @@ def authentication_failed(detail: str = "Ongeldige token.") -> ProblemError:
     )
 
 
-def permission_denied() -> ProblemError:
+def permission_denied(detail: str = "Dit token heeft geen recht op deze actie.") -> ProblemError:
     return ProblemError(
         403,
         "permission_denied",
         "Je hebt geen toestemming om deze actie uit te voeren.",
-        "Dit token heeft geen recht op deze actie.",
+        detail,
         "PermissionDenied",
     )
+
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def problem_media_type(accept: str | None) -> str:
+    """``application/json`` like the reference: the real client library (open-klant-client)
+    refuses any other media type and would never see our errors as errors. A client that names
+    ``application/problem+json`` in ``Accept`` gets that."""
+    for part in (accept or "").split(","):
+        media, *params = (item.strip().lower() for item in part.split(";"))
+        if media == PROBLEM_JSON and not any(_refused_quality(p) for p in params):
+            return PROBLEM_JSON
+    return "application/json"
+
+
+def _refused_quality(param: str) -> bool:
+    name, _, value = param.partition("=")
+    try:
+        return name.strip() == "q" and float(value) == 0
+    except ValueError:
+        return False
 
 
 def problem_response(request: Request, err: ProblemError) -> Response:
@@ -117,7 +139,7 @@ def problem_response(request: Request, err: ProblemError) -> Response:
     return Response(
         orjson.dumps(body),
         status_code=err.status,
-        media_type="application/problem+json",
+        media_type=problem_media_type(request.headers.get("accept")),
         headers=err.headers,
     )
 

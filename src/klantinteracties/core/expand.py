@@ -2,7 +2,8 @@
 
 Requested paths (``a``, ``a.b``) become a tree. Each level is loaded with one query for all parent
 rows at once, so the number of SQL statements depends on the number of expand paths, never on
-the number of rows. A nested path implies its parents.
+the number of rows. A nested path implies its parents. Reading an expansion needs the read right
+on every group along its path (``expand_scopes``; the router checks it before any query).
 """
 
 from __future__ import annotations
@@ -46,6 +47,19 @@ class Expansion:
     child_key: str
     load: Loader
     target: Callable[[], CrudService]
+
+
+def expand_scopes(service: CrudService, paths: Sequence[str]) -> set[str]:
+    """The rights groups the expansion of ``paths`` shows: each relation along a path renders
+    its target resource in full, so the token needs read on the target's group. Derived from the
+    target services, so there is nothing to declare (or forget) per path."""
+    scopes: set[str] = set()
+    for path in paths:
+        current = service
+        for name in path.split("."):
+            current = {e.name: e for e in current.expansions}[name].target()
+            scopes.add(current.scope)
+    return scopes
 
 
 async def apply_expansions(

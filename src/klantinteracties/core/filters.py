@@ -42,6 +42,10 @@ class Filter:
     enum: tuple[str, ...] = ()
     description: str = ""
     deprecated: bool = False
+    # Rights groups whose rows the clause reads besides the resource's own (e.g. a betrokkenen
+    # filter on a partij's BSN reads "partijen"); the token needs read on each. A test derives
+    # them from the tables in the clause, so a missing one is caught.
+    reads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ class ParsedQuery:
     expand: tuple[str, ...] = ()
     page: str | None = None
     page_size: str | None = None
+    reads: set[str] = field(default_factory=set)  # the used filters' ``Filter.reads``
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,7 @@ class FilterSet:
             if f is None or raw == "":
                 continue  # an empty value means "no filter", as clients of the reference expect
             value = _parse_value(f, raw)
+            out.reads.update(f.reads)
             if f.group:
                 grouped.setdefault(f.group, {})[name] = value
             elif f.kind == "url" and value is None:

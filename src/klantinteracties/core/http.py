@@ -90,7 +90,7 @@ class ApiMiddleware:
                 "type": "http.response.start",
                 "status": 406,
                 "headers": [
-                    (b"content-type", b"application/problem+json"),
+                    (b"content-type", b"application/json"),  # the Accept header ruled out ours
                     (b"content-length", str(len(body)).encode()),
                     (b"api-version", version.encode()),
                 ],

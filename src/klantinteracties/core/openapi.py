@@ -12,7 +12,7 @@ import copy
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
@@ -37,6 +37,10 @@ class _Doc:
     patched: bool = False  # a PATCH body: nothing is required
     required: tuple[str, ...] = ()  # fields the service demands (snake_case)
     not_null: tuple[str, ...] = ()  # fields the service refuses null for (snake_case)
+    # For bodies that nest other resources' bodies: what each nested part's service demands,
+    # and which of its fields the service ignores (set by the service itself).
+    nested_required: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    nested_ignored: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 _models: dict[str, _Doc] = {}
@@ -52,8 +56,29 @@ _KIND_SCHEMA: dict[str, dict[str, Any]] = {
 }
 
 
+# Text never holds NUL (no database stores it; we refuse it with a 400): said in the document
+# for every free text in query parameters and request bodies.
+NO_NUL = r"^[^\x00]*$"
+
+
+def _no_nul(schema: Any) -> Any:
+    """Add ``NO_NUL`` to every free text schema inside ``schema`` (in place)."""
+    if isinstance(schema, list):
+        for item in schema:
+            _no_nul(item)
+    elif isinstance(schema, dict):
+        free = schema.get("type") == "string" and not {"pattern", "format", "enum"} & set(schema)
+        if free:
+            schema["pattern"] = NO_NUL
+        for key, value in schema.items():
+            if key not in _DATA_KEYS:
+                _no_nul(value)
+    return schema
+
+
 def _param(f: Filter) -> dict[str, Any]:
     schema = {"type": "string", "enum": list(f.enum)} if f.kind == "enum" else _KIND_SCHEMA[f.kind]
+    schema = _no_nul(copy.deepcopy(schema))
     doc: dict[str, Any] = {"name": f.name, "in": "query", "required": False, "schema": schema}
     if f.description:
         doc["description"] = f.description
@@ -81,8 +106,10 @@ def list_params_doc(fs: FilterSet) -> list[dict[str, Any]]:
             "name": "page",
             "in": "query",
             "required": False,
-            "schema": {"type": "integer"},
-            "description": "Paginanummer, vanaf 1.",
+            # What the server reads as a number (Python's int(), like the reference), "last",
+            # or empty for page 1; anything else, or a page out of range, is a 404.
+            "schema": {"type": "string", "pattern": r"^\s*[+-]?[\d_]+\s*$|^(last)?$"},
+            "description": "Paginanummer, vanaf 1 (`last`: de laatste; leeg: de eerste).",
         }
     )
     params.append(
@@ -90,8 +117,11 @@ def list_params_doc(fs: FilterSet) -> list[dict[str, Any]]:
             "name": "pageSize",
             "in": "query",
             "required": False,
-            "schema": {"type": "integer"},
-            "description": "Aantal resultaten per pagina (standaard 100, hoogstens 500).",
+            # Text, not integer: like the reference, an unusable value means the default
+            # rather than a refusal, and the document must not promise a 400.
+            "schema": {"type": "string", "pattern": NO_NUL},
+            "description": "Aantal resultaten per pagina: een geheel getal (standaard 100, "
+            "hoogstens 500); een onbruikbare waarde geeft de standaard.",
         }
     )
     if fs.expand:
@@ -113,16 +143,23 @@ def body_doc(
     patched: bool,
     required: tuple[str, ...] = (),
     not_null: tuple[str, ...] = (),
+    nested_required: dict[str, tuple[str, ...]] | None = None,
+    nested_ignored: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, Any]:
     """A request body. ``required`` are the fields the service demands on create and full update
     (checked by hand, so that PATCH can share the model); a PATCH body requires nothing. Fields
     in ``required`` and ``not_null`` refuse null even where the model's type admits it (so that
-    the service can answer with code ``null``), and are documented so."""
+    the service can answer with code ``null``), and are documented so. ``nested_required``
+    names, per field holding another resource's body, the fields that resource demands, and
+    ``nested_ignored`` the fields of such a part that are ignored (any value is accepted)."""
     non_null = tuple(dict.fromkeys(required + not_null))
+    nested = tuple((nested_required or {}).items())
+    ignored = tuple((nested_ignored or {}).items())
     if patched:
         name = _register(f"Patched{model.__name__}{REQUEST}", _Doc(model, True, True, (), non_null))
     else:
-        name = _register(f"{model.__name__}{REQUEST}", _Doc(model, True, False, required, non_null))
+        doc = _Doc(model, True, False, required, non_null, nested, ignored)
+        name = _register(f"{model.__name__}{REQUEST}", doc)
     ref = {"$ref": REF.format(model=name)}
     demanded = bool(required) or any(f.is_required() for f in model.model_fields.values())
     body_required = demanded and not patched  # an empty body is an empty object
@@ -146,7 +183,10 @@ def response_doc(
     model = expanded_model if op in ("list", "retrieve") and expanded_model else output_model
     output: dict[str, Any] = model_ref(model) if model is not None else {"type": "object"}
     if op == "destroy":
-        return {"204": {"description": "Verwijderd.", "headers": version_header}}
+        return {
+            "204": {"description": "Verwijderd.", "headers": version_header},
+            **error_responses(op),
+        }
     if op == "list":
         output = {
             "type": "object",
@@ -164,8 +204,86 @@ def response_doc(
             "description": "OK",
             "headers": version_header,
             "content": {"application/json": {"schema": output}},
-        }
+        },
+        **error_responses(op),
     }
+
+
+# ----- error responses -------------------------------------------------------------------------
+# Every refusal is the one problem body of core/errors.py, as application/json (or
+# application/problem+json when the client asks for it). The contract documents none of them.
+FOUT = "Fout"
+VALIDATIE_FOUT = "ValidatieFout"
+_PROBLEM_PROPERTIES: dict[str, Any] = {
+    "type": {"type": "string", "description": "URI-referentie naar het soort fout."},
+    "code": {"type": "string", "description": "Systeemcode van het soort fout."},
+    "title": {"type": "string", "description": "Korte omschrijving van het soort fout."},
+    "status": {"type": "integer", "description": "De HTTP-statuscode."},
+    "detail": {"type": "string", "description": "Uitleg bij deze fout."},
+    "instance": {"type": "string", "description": "Unieke identificatie van deze fout (URN)."},
+}
+ERROR_SCHEMAS: dict[str, Any] = {
+    FOUT: {
+        "type": "object",
+        "description": "Probleemdocument (RFC 7807) van een geweigerde aanvraag.",
+        "required": list(_PROBLEM_PROPERTIES),
+        "properties": _PROBLEM_PROPERTIES,
+    },
+    VALIDATIE_FOUT: {
+        "type": "object",
+        "description": "Probleemdocument; bij een validatiefout (`code` `invalid`) met de "
+        "velden of parameters die niet deugen in `invalidParams`.",
+        "required": list(_PROBLEM_PROPERTIES),
+        "properties": {
+            **_PROBLEM_PROPERTIES,
+            "invalidParams": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["name", "code", "reason"],
+                    "properties": {
+                        "name": {"type": "string", "description": "camelCase-pad van het veld."},
+                        "code": {"type": "string", "description": "Systeemcode van de fout."},
+                        "reason": {"type": "string", "description": "Uitleg bij de fout."},
+                    },
+                },
+            },
+        },
+    },
+}
+_ERROR_STATUSES: dict[int, tuple[str, str]] = {
+    400: ("Ongeldige aanvraag: parameters of velden die niet deugen.", VALIDATIE_FOUT),
+    401: ("Geen of een ongeldig token.", FOUT),
+    403: ("Het token heeft geen recht op deze actie.", FOUT),
+    404: ("Niet gevonden (of een pagina buiten het bereik).", FOUT),
+    406: ("De Accept-header sluit JSON uit.", FOUT),
+    415: ("De body is geen JSON (Content-Type).", FOUT),
+}
+_OP_ERRORS: dict[str, tuple[int, ...]] = {
+    "list": (400, 401, 403, 404, 406),
+    "retrieve": (400, 401, 403, 404, 406),
+    "create": (400, 401, 403, 406, 415),
+    "update": (400, 401, 403, 404, 406, 415),
+    "partial_update": (400, 401, 403, 404, 406, 415),
+    "destroy": (400, 401, 403, 404, 406),
+}
+
+
+def error_responses(op: str) -> dict[str, Any]:
+    """The refusals an operation of kind ``op`` (list, create, ...) can answer."""
+    out: dict[str, Any] = {}
+    for status in _OP_ERRORS[op]:
+        description, schema = _ERROR_STATUSES[status]
+        ref = {"$ref": REF.format(model=schema)}
+        out[str(status)] = {
+            "description": description,
+            "headers": {"API-version": {"schema": {"type": "string"}}},
+            "content": {media: {"schema": ref} for media in ERROR_MEDIA_TYPES},
+        }
+    return out
+
+
+ERROR_MEDIA_TYPES = ("application/json", "application/problem+json")
 
 
 def build_openapi(
@@ -186,6 +304,7 @@ def build_openapi(
             _add_model(schemas, name, entry)
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
+    schemas.update(copy.deepcopy(ERROR_SCHEMAS))
     doc["components"]["securitySchemes"] = {
         "tokenAuth": {
             "type": "apiKey",
@@ -215,7 +334,17 @@ def _add_model(schemas: dict[str, Any], name: str, entry: _Doc) -> None:
     template = REF.format(model="{model}") + suffix
     mode: Literal["validation", "serialization"] = "validation" if entry.body else "serialization"
     schema = entry.model.model_json_schema(by_alias=True, ref_template=template, mode=mode)
-    for sub_name, sub in schema.pop("$defs", {}).items():
+    if entry.body:
+        _no_nul(schema)
+    defs = schema.pop("$defs", {})
+    for field, demanded in entry.nested_required:
+        nested = defs[_nested_model(entry.model, field).__name__]
+        nested["required"] = [*nested.get("required", []), *map(to_camel, demanded)]
+    for field, names in entry.nested_ignored:
+        nested = defs[_nested_model(entry.model, field).__name__]
+        for key in map(to_camel, names):
+            nested["properties"][key] = {"description": "Wordt genegeerd: de server vult dit in."}
+    for sub_name, sub in defs.items():
         _add_schema(schemas, sub_name + suffix, sub)
     props = schema.get("properties", {})
     for field in entry.not_null:
@@ -234,6 +363,15 @@ def _add_model(schemas: dict[str, Any], name: str, entry: _Doc) -> None:
         if required:
             schema["required"] = required
     _add_schema(schemas, name, schema)
+
+
+def _nested_model(model: type[BaseModel], field: str) -> type[BaseModel]:
+    """The model a field holds (``X`` or ``X | None``)."""
+    annotation = model.model_fields[field].annotation
+    for candidate in (annotation, *get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    raise TypeError(f"{model.__name__}.{field} holds no model")
 
 
 def _add_schema(schemas: dict[str, Any], name: str, schema: dict[str, Any]) -> None:

@@ -41,6 +41,7 @@ class Api:
     # Set before the groups register; responses themselves are built by the services.
     outputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     collections: list[str] = field(default_factory=list)
+    services: dict[str, CrudService] = field(default_factory=dict)  # by collection
 
     def add_route(self, path: str, endpoint: Handler, **kwargs: Any) -> None:
         """Routes are collected here and put on the app by ``install_api`` under ``prefix``."""
@@ -71,12 +72,17 @@ class ResourceRoutes:
     service: CrudService
     name: str  # operationId prefix, e.g. "partijen"
     tag: str
-    scope: str  # auth group, e.g. "partijen"
     ops: tuple[str, ...] = ALL_OPS
+
+    @property
+    def scope(self) -> str:
+        """The auth group, e.g. "partijen": the service's, which expand and filters check too."""
+        return self.service.scope
 
     def register(self) -> None:
         path = f"/{self.service.collection}"
         self.api.collections.append(self.service.collection)
+        self.api.services[self.service.collection] = self.service
         common: dict[str, Any] = {"tags": [self.tag], "response_class": JSONResponse}
         for op, method, suffix, make in (
             ("list", "GET", "", self._list),
@@ -121,10 +127,11 @@ class ResourceRoutes:
         async def handler(request: Request) -> Response:
             qp = request.query_params
             async with db_of(request).session() as session:
-                await tokens_of(request).authorize(
+                principal = await tokens_of(request).authorize(
                     session, request.headers.get("authorization"), scope, False
                 )
                 query = svc.filterset.parse_list(qp, {"expand": qp.getlist("expand")})
+                principal.require_read(svc.scopes_read(query.expand, query.reads))
                 page = await svc.list_page(session, api.ctx(request), query)
             path_url = str(request.url.replace(query=""))
             body = envelope(
@@ -140,10 +147,11 @@ class ResourceRoutes:
         async def handler(request: Request, uuid: str) -> Response:
             qp = request.query_params
             async with db_of(request).session() as session:
-                await tokens_of(request).authorize(
+                principal = await tokens_of(request).authorize(
                     session, request.headers.get("authorization"), scope, False
                 )
                 expand = svc.filterset.parse_detail(qp, {"expand": qp.getlist("expand")})
+                principal.require_read(svc.scopes_read(expand))
                 item = await svc.retrieve(session, api.ctx(request), parse_key(uuid), expand)
             return JSONResponse(item)
 

@@ -8,7 +8,7 @@ rolled back when it closes, so a failed write never leaves half a record.
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from .context import Ctx
 from .errors import InvalidParam, ValidationFailed, not_found
-from .expand import ExpandTree, Expansion, apply_expansions, expand_tree
+from .expand import ExpandTree, Expansion, apply_expansions, expand_scopes, expand_tree
 from .filters import FilterSet, ParsedQuery
 from .pagination import check_in_range, page_request
 from .repository import TableRepository
@@ -48,6 +48,7 @@ class Page:
 
 class CrudService:
     collection: str
+    scope: str  # the rights group of the resource, e.g. "partijen" (see core/auth.py)
     repo: TableRepository
     input_model: type[InputModel]
     required: tuple[str, ...] = ()
@@ -82,6 +83,10 @@ class CrudService:
         return items
 
     # ----- reads ----------------------------------------------------------------------------
+    def scopes_read(self, expand: Sequence[str], filter_reads: Iterable[str] = ()) -> set[str]:
+        """Every rights group a read with these expand paths and filters shows or searches."""
+        return {self.scope, *filter_reads, *expand_scopes(self, expand)}
+
     async def list_page(self, session: AsyncSession, ctx: Ctx, query: ParsedQuery) -> Page:
         req = page_request(query.page, query.page_size)
         count = await self.repo.count(session, query.clauses)

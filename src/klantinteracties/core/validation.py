@@ -55,10 +55,27 @@ UtcDateTime = Annotated[dt.datetime, AfterValidator(to_utc)]
 
 
 def reject_blank(value: str) -> str:
-    """Use after validation (``AfterValidator``) on required text: "" is no value (``blank``)."""
+    """Use after validation (``AfterValidator``) on required text: "" is no value (``blank``).
+    Fields declare it through ``NonBlank``, which also tells the OpenAPI document."""
     if value == "":
         raise PydanticCustomError("blank", BLANK)
     return value
+
+
+DIGITS_PATTERN = "^[0-9]*$"  # nummer fields: digits only; empty means no nummer
+
+
+class _AtLeastOneCharacter:
+    """JSON Schema of ``reject_blank``: ``minLength: 1`` (the check itself stays ours, so that
+    the error code is ``blank`` rather than Pydantic's ``string_too_short``)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        schema["minLength"] = max(1, schema.get("minLength", 0))
+        return schema
+
+
+NonBlank = Annotated[str, AfterValidator(reject_blank), _AtLeastOneCharacter()]
 
 
 class InputModel(BaseModel):
@@ -91,6 +108,15 @@ class InputModel(BaseModel):
             raise PydanticKnownError(kind)  # type: ignore[arg-type]
         if not isinstance(value, str) and _is_text(annotation):
             return str(value)
+        return value
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        """No database stores NUL in text (PostgreSQL refuses it). Checked per field, after
+        validation, so that unknown keys (which are ignored) never make a body fail."""
+        if _has_nul(value):
+            raise PydanticCustomError("invalid", NUL_REASON)
         return value
 
 
@@ -276,31 +302,24 @@ def decode_json(content_type: str | None, body: bytes) -> Any:
         data = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
         raise parse_error(f"JSON parse error - {exc}") from None
-    if b"\\u0000" in body:  # cheap test first; the walk only runs for suspicious bodies
-        path = _nul_path(data, ())
-        if path is not None:
-            name = field_name(path) or "nonFieldErrors"
-            raise ValidationFailed([InvalidParam(name, "invalid", NUL_REASON)])
     return data
 
 
 NUL_REASON = "Tekst mag geen NUL-teken (\\u0000) bevatten."
 
 
-def _nul_path(value: Any, path: tuple[int | str, ...]) -> tuple[int | str, ...] | None:
-    """Where a NUL character occurs: databases cannot store it in text (PostgreSQL refuses it)."""
-    if isinstance(value, str):
-        return path if "\x00" in value else None
-    if isinstance(value, dict):
-        items: Any = value.items()
-    elif isinstance(value, list):
-        items = enumerate(value)
-    else:
-        return None
-    for key, sub in items:
-        if isinstance(key, str) and "\x00" in key:
-            return (*path, key)
-        found = _nul_path(sub, (*path, key))
-        if found is not None:
-            return found
-    return None
+def _has_nul(value: Any) -> bool:
+    """NUL in a text value, or anywhere in free JSON (``metadata``); nested models check their
+    own fields. Iterative: a deeply nested body must not exhaust the stack."""
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list | tuple):
+            todo.extend(item)
+    return False

@@ -8,4 +8,4 @@ from .service import actor_service
 
 
 def register(api: Api) -> None:
-    ResourceRoutes(api, actor_service, "actoren", "actoren", "actoren").register()
+    ResourceRoutes(api, actor_service, "actoren", "actoren").register()

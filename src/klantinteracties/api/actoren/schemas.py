@@ -17,7 +17,7 @@ from klantinteracties.core.identificator import Identificator
 from klantinteracties.core.phone import PHONE_PATTERN, phone_error
 from klantinteracties.core.validation import (
     InputModel,
-    reject_blank,
+    NonBlank,
     reject_null,
     validate,
 )
@@ -40,10 +40,10 @@ def _phone(value: str) -> str:
     return value
 
 
-RequiredText = Annotated[str, AfterValidator(reject_blank)]
+RequiredText = NonBlank
 Email = Annotated[str, AfterValidator(_email)]
 Phone = Annotated[str, AfterValidator(_phone)]
-RequiredPhone = Annotated[str, AfterValidator(reject_blank), AfterValidator(_phone)]
+RequiredPhone = Annotated[NonBlank, AfterValidator(_phone)]
 
 
 class Actoridentificator(Identificator):

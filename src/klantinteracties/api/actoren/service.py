@@ -32,6 +32,7 @@ EMPTY_IDENTIFICATIE: dict[str, Any] = {
 
 
 class ActorService(CrudService):
+    scope = "actoren"
     collection = COLLECTION
     repo = actoren
     input_model = Actor

@@ -9,5 +9,5 @@ from .service import actorklantcontact_service
 
 def register(api: Api) -> None:
     ResourceRoutes(
-        api, actorklantcontact_service, "actorklantcontacten", "actor klantcontacten", "actoren"
+        api, actorklantcontact_service, "actorklantcontacten", "actor klantcontacten"
     ).register()

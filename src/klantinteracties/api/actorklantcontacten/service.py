@@ -20,6 +20,7 @@ UNIQUE_REASON = "Deze actor is al aan dit klantcontact gekoppeld; elk paar mag m
 
 
 class ActorKlantcontactService(PairService):
+    scope = "actoren"
     collection = "actorklantcontacten"
     repo = actorklantcontacten
     input_model = ActorKlantcontact

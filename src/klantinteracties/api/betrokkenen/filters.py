@@ -76,18 +76,21 @@ BETROKKENE_FILTERS = FilterSet(
             "string",
             _via_digitaal_adres(da.adres),
             description="Betrokkenen die een digitaal adres met precies dit adres opgaven.",
+            reads=("partijen",),  # digitale adressen, also those a betrokkene gave
         ),
         Filter(
             "verstrektedigitaalAdres__uuid",
             "uuid",
             _via_digitaal_adres(da.uuid),
             description="Betrokkenen die het digitale adres met deze uuid opgaven.",
+            reads=("partijen",),
         ),
         Filter(
             "verstrektedigitaalAdres__url",
             "url",
             _via_digitaal_adres(da.uuid),
             description="Betrokkenen die het digitale adres met deze URL opgaven.",
+            reads=("partijen",),
         ),
         Filter(
             "wasPartij__uuid",
@@ -107,6 +110,7 @@ BETROKKENE_FILTERS = FilterSet(
             _via_partij_nummer,
             description="Betrokkenen die de partij met dit nummer waren.",
             deprecated=True,
+            reads=("partijen",),
         ),
         *_IDENTIFICATOR_FILTERS,
     ),

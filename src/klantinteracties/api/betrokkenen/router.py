@@ -8,6 +8,4 @@ from .service import betrokkene_service
 
 
 def register(api: Api) -> None:
-    ResourceRoutes(
-        api, betrokkene_service, "betrokkenen", "betrokkenen", "klantcontacten"
-    ).register()
+    ResourceRoutes(api, betrokkene_service, "betrokkenen", "betrokkenen").register()

@@ -59,6 +59,7 @@ def _load_klantcontacten(session: AsyncSession, keys: list[Any]) -> Any:
 
 
 class BetrokkeneService(CrudService):
+    scope = "klantcontacten"
     collection = COLLECTION
     repo = betrokkenen
     input_model = Betrokkene

@@ -8,4 +8,4 @@ from .service import bijlage_service
 
 
 def register(api: Api) -> None:
-    ResourceRoutes(api, bijlage_service, "bijlagen", "bijlagen", "klantcontacten").register()
+    ResourceRoutes(api, bijlage_service, "bijlagen", "bijlagen").register()

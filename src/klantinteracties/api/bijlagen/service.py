@@ -20,6 +20,7 @@ IDENTIFICATOR = "bijlageidentificator"
 
 
 class BijlageService(CrudService):
+    scope = "klantcontacten"
     collection = COLLECTION
     repo = bijlagen
     input_model = Bijlage

@@ -6,7 +6,7 @@ from .service import categorie_relatie_service, categorie_service
 
 
 def register(api: Api) -> None:
-    ResourceRoutes(api, categorie_service, "categorieen", "categorieën", "partijen").register()
+    ResourceRoutes(api, categorie_service, "categorieen", "categorieën").register()
     ResourceRoutes(
-        api, categorie_relatie_service, "categorieRelaties", "categorie relaties", "partijen"
+        api, categorie_relatie_service, "categorieRelaties", "categorie relaties"
     ).register()

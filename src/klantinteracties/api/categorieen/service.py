@@ -19,6 +19,7 @@ partijen_repo = TableRepository(partij)
 
 
 class CategorieService(CrudService):
+    scope = "partijen"
     collection = "categorieen"
     repo = categorieen
     input_model = Categorie
@@ -39,6 +40,7 @@ def categorie_ref(ctx: Ctx, row: RowMapping) -> dict[str, Any] | None:
 
 
 class CategorieRelatieService(CrudService):
+    scope = "partijen"
     collection = "categorie-relaties"
     repo = categorie_relaties
     input_model = CategorieRelatie

@@ -5,13 +5,12 @@ from klantinteracties.core.routing import Api, ResourceRoutes
 from .service import organisatie_service, persoon_service
 
 CONTACTGEGEVENS_PREFIX = "/contactgegevens/api/v1"
-SCOPE = "contactgegevens"
 
 
 def register(api: Api) -> None:
     # Operation ids and tags as in the contract: singular paths, plural tags.
-    ResourceRoutes(api, organisatie_service, "organisatie", "organisaties", SCOPE).register()
-    ResourceRoutes(api, persoon_service, "persoon", "personen", SCOPE).register()
+    ResourceRoutes(api, organisatie_service, "organisatie", "organisaties").register()
+    ResourceRoutes(api, persoon_service, "persoon", "personen").register()
 
 
 def contactgegevens_api() -> Api:

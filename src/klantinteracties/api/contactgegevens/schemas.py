@@ -11,6 +11,9 @@ from klantinteracties.core.validation import InputModel
 Geslacht = Literal["m", "v", "o", ""]
 
 
+# The services refuse a name that is empty or only spaces (``not_blank``); for the document.
+NAME_PATTERN = r"\S"
+
 class Persoon(InputModel):
     """A natural person's contact details (no relation to the Klantinteracties API).
 
@@ -27,7 +30,10 @@ class Persoon(InputModel):
         "geboortedatum.",
     )
     geslachtsnaam: str = Field(
-        default="", max_length=200, description="Geslachtsnaam zonder voorvoegsels."
+        default="",
+        max_length=200,
+        description="Geslachtsnaam zonder voorvoegsels.",
+        json_schema_extra={"pattern": NAME_PATTERN},
     )
     geslacht: Geslacht | None = Field(
         default="", description="`m` (man), `v` (vrouw), `o` (onbekend) of leeg."
@@ -47,7 +53,10 @@ class Organisatie(InputModel):
     """An organisation's contact details (no relation to the Klantinteracties API)."""
 
     handelsnaam: str = Field(
-        default="", max_length=255, description="Naam waaronder de organisatie handelt."
+        default="",
+        max_length=255,
+        description="Naam waaronder de organisatie handelt.",
+        json_schema_extra={"pattern": NAME_PATTERN},
     )
     oprichtingsdatum: dt.date | None = Field(
         default=None, description="Oprichtingsdatum (JJJJ-MM-DD); niet in de toekomst."

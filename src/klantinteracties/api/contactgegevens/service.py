@@ -71,6 +71,7 @@ def _effective(obj: Any, current: RowMapping | None, name: str) -> Any:
 
 
 class ContactgegevensService(CrudService):
+    scope = "contactgegevens"
     not_null: tuple[str, ...] = ()  # may be omitted on PATCH, but never set to null
     not_blank: tuple[str, ...] = ()  # required names: an empty string is no name
     not_in_future: tuple[str, ...] = ()

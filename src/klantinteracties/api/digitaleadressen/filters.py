@@ -71,6 +71,7 @@ DIGITAAL_ADRES_FILTERS = FilterSet(
             _by_rol_betrokkene,
             enum=ROLLEN,
             description="Adressen opgegeven door een betrokkene met deze rol.",
+            reads=("klantcontacten",),
         ),
         Filter(
             "verstrektDoorPartij__uuid",

@@ -6,6 +6,4 @@ from .service import digitaal_adres_service
 
 
 def register(api: Api) -> None:
-    ResourceRoutes(
-        api, digitaal_adres_service, "digitaleadressen", "digitale adressen", "partijen"
-    ).register()
+    ResourceRoutes(api, digitaal_adres_service, "digitaleadressen", "digitale adressen").register()

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 from klantinteracties.core.email import EMAIL_REASON, is_email
 from klantinteracties.core.phone import phone_error
 from klantinteracties.core.schemas import FkRef
-from klantinteracties.core.validation import InputModel, reject_blank, reject_null
+from klantinteracties.core.validation import InputModel, NonBlank, reject_null
 
 SOORTEN = ("email", "telefoonnummer", "overig")
 SoortDigitaalAdres = Literal["email", "telefoonnummer", "overig"]
@@ -38,7 +38,7 @@ class DigitaalAdres(InputModel):
     verstrekt_door_partij: FkRef | None = Field(
         default=None, description="De partij die dit adres opgaf voor toekomstig contact."
     )
-    adres: Annotated[str, AfterValidator(reject_blank)] = Field(
+    adres: NonBlank = Field(
         default="",
         max_length=80,
         description="Het adres zelf; hoe het gecontroleerd wordt hangt af van "
@@ -59,7 +59,7 @@ class DigitaalAdres(InputModel):
         default="",
         max_length=50,
         description="Machineleesbaar label, uniek per partij en soort.",
-        json_schema_extra={"pattern": SLUG_PATTERN},
+        json_schema_extra={"pattern": SLUG_PATTERN.replace("+", "*")},  # empty: none
     )
     verificatie_datum: dt.date | None = Field(
         default=None, description="Datum waarop het adres is gecontroleerd."

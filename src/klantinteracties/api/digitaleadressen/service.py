@@ -78,6 +78,7 @@ def effective(obj: DigitaalAdres, current: RowMapping | None) -> Effective:
 
 
 class DigitaalAdresService(CrudService):
+    scope = "partijen"
     collection = "digitaleadressen"
     repo = digitale_adressen
     input_model = DigitaalAdres

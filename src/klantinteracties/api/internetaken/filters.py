@@ -59,6 +59,7 @@ INTERNETAAK_FILTERS = FilterSet(
             "string",
             _assigned_to_naam,
             description="Toegewezen aan een actor met deze naam (exact).",
+            reads=("actoren",),
         ),
         Filter(
             "klantcontact__uuid",
@@ -72,12 +73,14 @@ INTERNETAAK_FILTERS = FilterSet(
             _klantcontact_with(kc.nummer),
             description="Nummer van het aanleidinggevende klantcontact.",
             deprecated=True,
+            reads=("klantcontacten",),
         ),
         Filter(
             "klantcontact__referentienummer",
             "string",
             _klantcontact_with(kc.referentienummer),
             description="Referentienummer van het aanleidinggevende klantcontact.",
+            reads=("klantcontacten",),
         ),
         Filter(
             "toegewezenAanActor__uuid",

@@ -8,6 +8,4 @@ from .service import internetaak_service
 
 
 def register(api: Api) -> None:
-    ResourceRoutes(
-        api, internetaak_service, "internetaken", "interne taken", "internetaken"
-    ).register()
+    ResourceRoutes(api, internetaak_service, "internetaken", "interne taken").register()

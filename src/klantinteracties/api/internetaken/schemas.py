@@ -5,11 +5,17 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.schemas import FkRef
-from klantinteracties.core.validation import InputModel, UtcDateTime, reject_blank, reject_null
+from klantinteracties.core.validation import (
+    DIGITS_PATTERN,
+    InputModel,
+    NonBlank,
+    UtcDateTime,
+    reject_null,
+)
 
 STATUSSEN = ("te_verwerken", "verwerkt")
 Status = Literal["te_verwerken", "verwerkt"]
@@ -23,16 +29,17 @@ class InterneTaak(InputModel):
     nummer: str | None = Field(
         default=None,
         max_length=10,
-        json_schema_extra={"deprecated": True},
+        json_schema_extra={"deprecated": True, "pattern": DIGITS_PATTERN},
         description="Uniek nummer (alleen cijfers) om de taak tussen mensen aan te duiden.",
     )
     referentienummer: str | None = Field(
         default=None,
         max_length=10,
+        json_schema_extra={"pattern": DIGITS_PATTERN},
         description="Uniek referentienummer (alleen cijfers) om de taak tussen mensen aan te "
         "duiden.",
     )
-    gevraagde_handeling: Annotated[str, AfterValidator(reject_blank)] = Field(
+    gevraagde_handeling: NonBlank = Field(
         default="", max_length=200, description="Wat er moet gebeuren om de taak af te ronden."
     )
     aanleidinggevend_klantcontact: FkRef | None = Field(

@@ -53,6 +53,7 @@ def assigned(obj: InterneTaak) -> tuple[str, list[uuidlib.UUID]] | None:
 
 
 class InterneTaakService(CrudService):
+    scope = "internetaken"
     collection = "internetaken"
     repo = internetaken
     input_model = InterneTaak

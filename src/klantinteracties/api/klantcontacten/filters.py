@@ -170,12 +170,14 @@ KLANTCONTACT_FILTERS = FilterSet(
             digitaal_adres_contains,
             description="Klantcontacten met een betrokkene die een digitaal adres opgaf dat deze "
             "tekst bevat (hoofdletters tellen niet).",
+            reads=("partijen",),
         ),
         Filter(
             "leiddeTotInterneTaken",
             "bool",
             has_interne_taken,
             description="true: klantcontacten die tot interne taken leidden; false: zonder.",
+            reads=("internetaken",),
         ),
         *_onderwerpobject_filters("onderwerpobject", "klantcontact_uuid", "over"),
         *_onderwerpobject_filters("wasOnderwerpobject", "was_klantcontact_uuid", "die zijn"),

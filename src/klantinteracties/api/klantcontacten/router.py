@@ -6,6 +6,4 @@ from .service import klantcontact_service
 
 
 def register(api: Api) -> None:
-    ResourceRoutes(
-        api, klantcontact_service, "klantcontacten", "klanten contacten", "klantcontacten"
-    ).register()
+    ResourceRoutes(api, klantcontact_service, "klantcontacten", "klanten contacten").register()

@@ -16,14 +16,22 @@ from pydantic_core import PydanticCustomError
 from klantinteracties.core.errors import InvalidParam
 from klantinteracties.core.urls import is_url
 from klantinteracties.core.validation import (
+    DIGITS_PATTERN,
     NOT_NULL,
     InputModel,
+    NonBlank,
     UtcDateTime,
-    reject_blank,
     reject_null,
 )
 
 _DIGITS = re.compile(r"[0-9]+")
+# The rule of core/urls.py, roughly, for the OpenAPI document: empty, or http(s)/ftp(s) with a
+# host that has a dot, is localhost or a bracketed IPv6 address.
+URL_OR_BLANK_PATTERN = (
+    r"^(([hH][tT][tT][pP][sS]?|[fF][tT][pP][sS]?)://([^\s/?#@]+@)?"
+    r"([^\s/?#:@]+\.[^\s/?#:@]+|[lL][oO][cC][aA][lL][hH][oO][sS][tT]|\[[0-9a-fA-F:.]+\])"
+    r"(:[0-9]{1,5})?([/?#]\S*)?)?$"
+)
 METADATA_MAX_LENGTH = 255
 NO_FURTHER_ACTION = "no-further-action-when-contact-succesful"
 
@@ -43,7 +51,7 @@ def _digits_or_none(value: str | None) -> str | None:
     return value
 
 
-RequiredText = Annotated[str, AfterValidator(reject_blank)]
+RequiredText = NonBlank
 
 
 class Klantcontact(InputModel):
@@ -52,12 +60,13 @@ class Klantcontact(InputModel):
     nummer: str | None = Field(
         default=None,
         max_length=10,
-        json_schema_extra={"deprecated": True},
+        json_schema_extra={"deprecated": True, "pattern": DIGITS_PATTERN},
         description="Verouderd: gebruik `referentienummer`. Uniek nummer van alleen cijfers.",
     )
     referentienummer: str | None = Field(
         default=None,
         max_length=10,
+        json_schema_extra={"pattern": DIGITS_PATTERN},
         description="Uniek nummer (alleen cijfers) waarmee mensen naar dit contact kunnen "
         "verwijzen.",
     )
@@ -83,7 +92,7 @@ class Klantcontact(InputModel):
     hoofd_onderwerp_type: Annotated[str, AfterValidator(_url_or_blank)] = Field(
         default="",
         max_length=200,
-        json_schema_extra={"format": "uri"},
+        json_schema_extra={"pattern": URL_OR_BLANK_PATTERN},
         description="URL van het type onderwerp, bv. een zaaktype; leeg als er geen is.",
     )
     verdere_actie_ondernomen: bool = Field(

@@ -70,6 +70,7 @@ def _expansion(name: str, target: Any) -> Expansion:
 
 
 class KlantcontactService(CrudService):
+    scope = "klantcontacten"
     collection = COLLECTION
     repo = klantcontacten
     input_model = Klantcontact

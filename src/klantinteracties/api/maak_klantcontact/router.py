@@ -5,15 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
+from pydantic.alias_generators import to_snake
 from starlette.responses import Response
 
 from klantinteracties.core.http import JSONResponse
-from klantinteracties.core.openapi import body_doc
+from klantinteracties.core.openapi import body_doc, error_responses
 from klantinteracties.core.routing import Api, db_of, tokens_of
 from klantinteracties.core.validation import decode_json
 
 from .schemas import MaakKlantcontact
-from .service import maak_klantcontact_service
+from .service import LINKED_PARTS, maak_klantcontact_service, part_services
+
+# The parts' links to the new klantcontact are set by the service, never demanded of the client.
+LINKS = {to_snake(key) for keys in LINKED_PARTS.values() for key in keys}
 
 SCOPE = "klantcontacten"
 
@@ -30,13 +34,22 @@ def _doc() -> dict[str, Any]:
         },
     }
     return {
-        "requestBody": body_doc(MaakKlantcontact, patched=False),
+        "requestBody": body_doc(
+            MaakKlantcontact,
+            patched=False,
+            nested_required={
+                part: tuple(f for f in service.required if f not in LINKS)
+                for part, service in part_services().items()
+            },
+            nested_ignored={part: (to_snake(keys[0]),) for part, keys in LINKED_PARTS.items()},
+        ),
         "responses": {
             "201": {
                 "description": "Aangemaakt.",
                 "headers": {"API-version": {"schema": {"type": "string"}}},
                 "content": {"application/json": {"schema": result}},
-            }
+            },
+            **error_responses("create"),
         },
     }
 

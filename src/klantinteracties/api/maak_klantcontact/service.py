@@ -28,7 +28,7 @@ LINKED_PARTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _services() -> dict[str, CrudService]:
+def part_services() -> dict[str, CrudService]:
     # Imported when first used: these modules import each other's services lazily too.
     from klantinteracties.api.betrokkenen.service import betrokkene_service
     from klantinteracties.api.klantcontacten.service import klantcontact_service
@@ -70,13 +70,13 @@ class MaakKlantcontactService:
             keys[part.name] = await self.insert(session, part, uuidlib.uuid4())
         await session.commit()
         out: dict[str, Any] = {}
-        for name, service in _services().items():
+        for name, service in part_services().items():
             out[name] = await service.retrieve(session, ctx, keys[name]) if name in keys else None
         return out
 
     def parse(self, data: dict[str, Any], key: uuidlib.UUID) -> tuple[Part, list[Part]]:
         """Every part's body checks, all reported together."""
-        services = _services()
+        services = part_services()
         errors: list[InvalidParam] = []
         parsed: dict[str, Any] = {}
         if data.get(KLANTCONTACT) is None:

@@ -13,8 +13,11 @@ CASCADE_PARAM: dict[str, Any] = {
     "name": "cascade",
     "in": "query",
     "required": False,
-    "schema": {"type": "boolean", "default": False},
-    "description": "Bij `true` worden ook de gekoppelde klantcontacten verwijderd die door geen "
+    # Text, not boolean: like the reference, only the word true (any case) switches it on and
+    # every other value is accepted as "off"; a boolean schema would promise a refusal.
+    "schema": {"type": "string", "default": "false"},
+    "description": "Bij `true` (hoofdletters maken niet uit; elke andere waarde: uit) worden "
+    "ook de gekoppelde klantcontacten verwijderd die door geen "
     "ander onderwerpobject meer genoemd worden, met de digitale adressen die hun betrokkenen "
     "zonder partij opgaven. Alles of niets.",
 }
@@ -54,5 +57,5 @@ class OnderwerpobjectRoutes(ResourceRoutes):
 
 def register(api: Api) -> None:
     OnderwerpobjectRoutes(
-        api, onderwerpobject_service, "onderwerpobjecten", "onderwerpobjecten", "klantcontacten"
+        api, onderwerpobject_service, "onderwerpobjecten", "onderwerpobjecten"
     ).register()

@@ -37,6 +37,7 @@ def wants_cascade(options: Mapping[str, str] | None) -> bool:
 
 
 class OnderwerpobjectService(CrudService):
+    scope = "klantcontacten"
     collection = COLLECTION
     repo = onderwerpobjecten
     input_model = Onderwerpobject

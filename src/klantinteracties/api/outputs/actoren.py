@@ -15,7 +15,8 @@ class MedewerkerIdentificatie(Weergave):
 
     REQUIRED = ("functie", "telefoonnummer")
     functie: str = veld("Functie van de medewerker.")
-    emailadres: str = veld("E-mailadres van de medewerker.", json_schema_extra={"format": "email"})
+    # No "format: email": "" when none was given, which is no e-mail address (C5).
+    emailadres: str = veld("E-mailadres van de medewerker, of leeg.")
     telefoonnummer: str = veld("Telefoonnummer van de medewerker.")
 
 
@@ -32,7 +33,7 @@ class OrganisatorischeEenheidIdentificatie(Weergave):
 
     REQUIRED = ()
     omschrijving: str = veld("Omschrijving van de afdeling of het team.")
-    emailadres: str = veld("E-mailadres.", json_schema_extra={"format": "email"})
+    emailadres: str = veld("E-mailadres, of leeg.")
     faxnummer: str = veld("Faxnummer.")
     telefoonnummer: str = veld("Telefoonnummer.")
 

@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 from pydantic.alias_generators import to_camel
 
 Url = Annotated[str, WithJsonSchema({"type": "string", "format": "uri"})]
+# A URL that may not have been given: "" then, which is no "uri".
+UrlOrBlank = Annotated[str, WithJsonSchema({"type": "string", "description": "URL, of leeg."})]
 Uuid = uuidlib.UUID
 Datum = dt.date
 Tijdstip = dt.datetime

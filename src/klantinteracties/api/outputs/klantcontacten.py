@@ -12,6 +12,7 @@ from .common import (
     ObjectIdentificator,
     Tijdstip,
     Url,
+    UrlOrBlank,
     Uuid,
     Verwijzing,
     Weergave,
@@ -49,7 +50,7 @@ class Klantcontact(Weergave):
     inhoud: str = veld("Wat er besproken werd.")
     reactie: str = veld("Antwoord of reactie van de gemeente.")
     indicatie_contact_gelukt: bool | None = veld("Of het contact tot stand kwam.")
-    hoofd_onderwerp_type: Url = veld("URL van het soort hoofdonderwerp, bv. een zaaktype.")
+    hoofd_onderwerp_type: UrlOrBlank = veld("URL van het soort hoofdonderwerp, bv. een zaaktype.")
     verdere_actie_ondernomen: bool = veld("Of er na het contact nog iets gedaan is.")
     taal: str = veld("Taal van het contact (ISO 639-2/B), bv. `nld`.")
     vertrouwelijk: bool = veld("Of het contact vertrouwelijk is.")

@@ -47,6 +47,7 @@ def identificator_filters(
             group=prefix,
             description=f"{subject} met een identificator met deze {suffix} (exact). Samen "
             "opgegeven gelden deze parameters voor één en dezelfde identificator.",
+            reads=("partijen",),  # identificatoren (a BSN) are partijen data
         )
         for suffix in FIELDS
     ]

@@ -11,5 +11,4 @@ def register(api: Api) -> None:
         partij_identificator_service,
         "partijIdentificatoren",
         "partij-identificatoren",
-        "partijen",
     ).register()

@@ -59,6 +59,7 @@ def owner_of(obj: PartijIdentificator, current: RowMapping | None) -> uuidlib.UU
 
 
 class PartijIdentificatorService(CrudService):
+    scope = "partijen"
     collection = COLLECTION
     repo = partij_identificatoren
     input_model = PartijIdentificator

@@ -6,4 +6,4 @@ from .service import partij_service
 
 
 def register(api: Api) -> None:
-    ResourceRoutes(api, partij_service, "partijen", "partijen", "partijen").register()
+    ResourceRoutes(api, partij_service, "partijen", "partijen").register()

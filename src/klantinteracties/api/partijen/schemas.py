@@ -18,7 +18,7 @@ from klantinteracties.api.partij_identificatoren.schemas import PartijIdentifica
 from klantinteracties.core.adres import Adres
 from klantinteracties.core.contactnaam import Contactnaam
 from klantinteracties.core.schemas import FkRef
-from klantinteracties.core.validation import InputModel, reject_null, validate
+from klantinteracties.core.validation import DIGITS_PATTERN, InputModel, reject_null, validate
 
 SOORTEN = ("persoon", "organisatie", "contactpersoon")
 SoortPartij = Literal["persoon", "organisatie", "contactpersoon"]
@@ -79,7 +79,7 @@ class Partij(InputModel):
         default=None,
         max_length=10,
         # Marked deprecated in the schema only: pydantic's own flag warns on every read.
-        json_schema_extra={"deprecated": True},
+        json_schema_extra={"deprecated": True, "pattern": DIGITS_PATTERN},
         description="Uniek nummer (alleen cijfers) om de partij tussen mensen aan te duiden.",
     )
     interne_notitie: str = Field(

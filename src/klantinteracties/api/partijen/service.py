@@ -112,6 +112,7 @@ def identificatie_values(soort: str, sub: Any, current: RowMapping | None) -> di
 
 
 class PartijService(CrudService):
+    scope = "partijen"
     collection = COLLECTION
     repo = partijen
     input_model = Partij

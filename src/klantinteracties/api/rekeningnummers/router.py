@@ -6,6 +6,4 @@ from .service import rekeningnummer_service
 
 
 def register(api: Api) -> None:
-    ResourceRoutes(
-        api, rekeningnummer_service, "rekeningnummers", "rekeningnummers", "partijen"
-    ).register()
+    ResourceRoutes(api, rekeningnummer_service, "rekeningnummers", "rekeningnummers").register()

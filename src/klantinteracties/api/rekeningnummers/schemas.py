@@ -10,7 +10,7 @@ from klantinteracties.core.schemas import FkRef
 from klantinteracties.core.validation import InputModel, reject_blank
 
 IBAN_PATTERN = r"^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9]{1,30}$"
-BIC_PATTERN = r"^[\S]+$"
+BIC_PATTERN = r"^(\S{8,11})?$"  # empty: no BIC
 _IBAN = re.compile(IBAN_PATTERN)
 
 
@@ -52,5 +52,5 @@ class Rekeningnummer(InputModel):
         default="",
         max_length=11,
         description="De code van de bank (BIC), 8 tot 11 tekens zonder spaties.",
-        json_schema_extra={"pattern": BIC_PATTERN, "minLength": 8},
+        json_schema_extra={"pattern": BIC_PATTERN},
     )

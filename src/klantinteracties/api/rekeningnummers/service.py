@@ -34,6 +34,7 @@ def with_iban_shape(data: Any, errors: list[InvalidParam]) -> list[InvalidParam]
 
 
 class RekeningnummerService(CrudService):
+    scope = "partijen"
     collection = "rekeningnummers"
     repo = rekeningnummers
     input_model = Rekeningnummer

@@ -11,5 +11,4 @@ def register(api: Api) -> None:
         vertegenwoordiging_service,
         "vertegenwoordigingen",
         "vertegenwoordigingen",
-        "partijen",
     ).register()

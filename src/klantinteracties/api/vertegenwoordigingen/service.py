@@ -24,6 +24,7 @@ UNIQUE_REASON = "Deze partij vertegenwoordigt de andere partij al; elk paar mag 
 
 
 class VertegenwoordigingService(PairService):
+    scope = "partijen"
     collection = "vertegenwoordigingen"
     repo = vertegenwoordigingen
     input_model = Vertegenwoordiging
