@@ -174,7 +174,7 @@ async def test_relations_unknown_and_malformed(client):
     cases = [
         ({"wasPartij": {"uuid": MISSING}}, "wasPartij.uuid", "invalid"),
         ({"wasPartij": {"uuid": "x"}}, "wasPartij.uuid", "invalid"),
-        ({"wasPartij": {"url": "http://x/y"}}, "wasPartij.uuid", "required"),
+        ({"wasPartij": {"url": "http://x.nl/y"}}, "wasPartij.uuid", "required"),
         ({"wasPartij": "nope"}, "wasPartij.nonFieldErrors", "invalid"),
         ({"hadKlantcontact": {"uuid": MISSING}}, "hadKlantcontact.uuid", "invalid"),
         ({"hadKlantcontact": 1}, "hadKlantcontact.nonFieldErrors", "invalid"),
@@ -279,7 +279,7 @@ async def test_filters(client):
         ({"organisatienaam": "Acm"}, []),
         ({"hadKlantcontact__uuid": kc2["uuid"]}, [b, c]),
         ({"hadKlantcontact__url": kc1["url"]}, [a]),
-        ({"hadKlantcontact__url": "http://x/klantcontacten/nope"}, []),
+        ({"hadKlantcontact__url": "http://x.nl/klantcontacten/nope"}, []),
         ({"hadKlantcontact__nummer": "11"}, [a]),
         ({"hadKlantcontact__referentienummer": "21"}, [a]),
         ({"hadKlantcontact__referentienummer": "11"}, []),

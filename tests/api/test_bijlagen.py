@@ -80,7 +80,7 @@ async def test_validation(client):
             "bijlageidentificator.codeSoortObjectId",
             "max_length",
         ),
-        ({"bijlageidentificator": {"objectId": 1}}, "bijlageidentificator.objectId", "invalid"),
+        ({"bijlageidentificator": {"objectId": True}}, "bijlageidentificator.objectId", "invalid"),
         ({"bijlageidentificator": "doc"}, "bijlageidentificator.nonFieldErrors", "invalid"),
     ]
     for body, name, code in cases:

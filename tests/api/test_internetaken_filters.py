@@ -60,7 +60,7 @@ async def test_filters(client, taken):
     # Assigned to the actor at any position of the assignment.
     assert await found(client, toegewezenAanActor__uuid=t["piet"]["uuid"]) == ["a", "b"]
     assert await found(client, toegewezenAanActor__url=t["jan"]["url"]) == ["b", "c"]
-    assert await found(client, toegewezenAanActor__url="http://x/actoren/geen-uuid") == []
+    assert await found(client, toegewezenAanActor__url="http://x.nl/actoren/geen-uuid") == []
     assert await found(client, actoren__naam="Piet") == ["a", "b"]  # exact, not "Piet Bot"
     assert await found(client, actoren__naam="piet") == []
     assert await found(client, klantcontact__uuid=t["kc1"]["uuid"]) == ["a", "b"]
@@ -92,7 +92,7 @@ async def test_work_queue(client, taken):
             {"aanleidinggevendKlantcontact__uuid": "invalid"},
         ),
         ({"toegewezenOp": "gisteren"}, {"toegewezenOp": "invalid"}),
-        ({"klantcontact__url": "http://x/y"}, {"nonFieldErrors": "unknown-parameters"}),
+        ({"klantcontact__url": "http://x.nl/y"}, {"nonFieldErrors": "unknown-parameters"}),
         ({"toegewezenAanActoren__uuid": "x"}, {"nonFieldErrors": "unknown-parameters"}),
         ({"expand": "x"}, {"nonFieldErrors": "unknown-parameters"}),
     ],

@@ -79,7 +79,7 @@ async def test_validation(client):
         ({"klantcontact": {"uuid": MISSING}}, "klantcontact.uuid", "invalid"),
         ({"wasKlantcontact": {"uuid": MISSING}}, "wasKlantcontact.uuid", "invalid"),
         ({"klantcontact": {"uuid": "x"}}, "klantcontact.uuid", "invalid"),
-        ({"klantcontact": {"url": "http://x/y"}}, "klantcontact.uuid", "required"),
+        ({"klantcontact": {"url": "http://x.nl/y"}}, "klantcontact.uuid", "required"),
         ({"wasKlantcontact": "x"}, "wasKlantcontact.nonFieldErrors", "invalid"),
         (
             {"onderwerpobjectidentificator": {"objectId": "x" * 201}},
@@ -121,7 +121,7 @@ async def test_filters(client):
         ({}, [a, b, c]),
         ({"klantcontact__uuid": kc1["uuid"]}, [a]),
         ({"klantcontact__url": kc2["url"]}, [b]),
-        ({"klantcontact__url": "http://x/klantcontacten/nope"}, []),
+        ({"klantcontact__url": "http://x.nl/klantcontacten/nope"}, []),
         ({"wasKlantcontact__uuid": kc1["uuid"]}, [b]),
         ({"wasKlantcontact__url": kc1["url"]}, [b]),
         ({"wasKlantcontact__uuid": kc2["uuid"]}, []),

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select, update
 from klantinteracties.db.models import partij, rekeningnummer
 from tests.helpers import invalid_params, problem, reasons
 
-BASE = "http://testserver/klantinteracties/api/v1"
+BASE = "http://testserver.local/klantinteracties/api/v1"
 MISSING = "6f2b9f2e-8e0b-4a3c-9d4e-0a8d1c1e2f3a"
 IBAN = "NL91ABNA0417164300"
 

@@ -1,7 +1,7 @@
 """Page-number pagination: ``page`` (1-based) and ``pageSize`` (default 100, max 500).
 
 The envelope is ``{count, next, previous, results}``; ``next``/``previous`` are absolute URLs that
-keep every other query parameter.
+keep every other query parameter, sorted by name.
 """
 
 from __future__ import annotations
@@ -81,6 +81,8 @@ def envelope(
         params = [(k, v) for k, v in query if k != "page"]
         if target > 1:
             params.append(("page", str(target)))
+        # Sorted by name (repeated names keep their order), as the reference writes its links.
+        params.sort(key=lambda kv: kv[0])
         return f"{path_url}?{urlencode(params)}" if params else path_url
 
     has_next = number * size < count
