@@ -67,6 +67,13 @@ async def test_list_statement_count_does_not_grow(client, count_statements):
     assert small.count == big.count == 4  # per list: token, page (not full: no count)
 
 
+@pytest.mark.parametrize("page", ["98703343776256565085", str(2**31 + 1), " 9_999_999_999_999 "])
+async def test_a_page_beyond_any_register_is_404_not_500(client, page):
+    await _make(client, 1)
+    r = await client.get("/categorieen", params={"page": page, "pageSize": 500})
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
+
+
 async def test_count_statement_only_when_the_page_does_not_tell_it(client, count_statements):
     await _make(client, 3)  # three categorieen
 

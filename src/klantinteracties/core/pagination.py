@@ -14,6 +14,7 @@ from .errors import not_found
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 500
+MAX_PAGE = 2**31
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def page_request(page: str | None, page_size: str | None) -> PageRequest:
         number = int(page)
     except ValueError:
         raise not_found("Ongeldige pagina.") from None
-    if number < 1:
+    # Past MAX_PAGE no register has rows; and an offset beyond 64 bits fails in the database.
+    if number < 1 or number > MAX_PAGE:
         raise not_found("Ongeldige pagina.")
     return PageRequest(number, size)
 
