@@ -3,8 +3,12 @@
 Reads and writes get separate session factories. On PostgreSQL both use one engine. On SQLite the
 write engine opens its transactions with BEGIN IMMEDIATE: a deferred transaction that reads first
 and writes later can fail with "database is locked" when a second writer is active, whereas an
-immediate one waits (busy_timeout) for its turn. Reads stay deferred so that they never queue
-behind each other in WAL mode.
+immediate one waits (busy_timeout) for its turn.
+
+Reads run without a transaction of their own (autocommit, as Django runs the reference): no BEGIN
+and ROLLBACK round trips around what is mostly one or two statements, and on SQLite no read ever
+queues behind another. The statements of one request may then see different commits: a list and
+its count, or a row and its relations, can differ by a write that lands in between, as there.
 """
 
 from __future__ import annotations
@@ -75,9 +79,11 @@ def create_data_file(path: Path) -> None:
         path.chmod(0o600)
 
 
-def _sqlite_engine(url: str, begin_sql: str, echo: bool) -> AsyncEngine:
+def _sqlite_engine(url: str, begin_sql: str | None, echo: bool) -> AsyncEngine:
+    """``begin_sql`` None: an engine without transactions (each statement commits itself)."""
     # hide_parameters: error messages (and so logs) never carry the values of a query.
-    engine = create_async_engine(url, echo=echo, hide_parameters=True)
+    options: dict[str, Any] = {} if begin_sql else {"isolation_level": "AUTOCOMMIT"}
+    engine = create_async_engine(url, echo=echo, hide_parameters=True, **options)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -90,9 +96,11 @@ def _sqlite_engine(url: str, begin_sql: str, echo: bool) -> AsyncEngine:
         cur.execute("PRAGMA busy_timeout=10000")
         cur.close()
 
-    @event.listens_for(engine.sync_engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql(begin_sql)
+    if begin_sql is not None:
+
+        @event.listens_for(engine.sync_engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql(begin_sql)
 
     return engine
 
@@ -108,7 +116,7 @@ class Database:
             db_path = make_url(url).database
             if db_path and db_path != ":memory:":
                 create_data_file(Path(db_path))
-            self.read_engine = _sqlite_engine(url, "BEGIN", echo)
+            self.read_engine = _sqlite_engine(url, None, echo)
             self.write_engine = _sqlite_engine(url, "BEGIN IMMEDIATE", echo)
             engines = [self.read_engine, self.write_engine]
         else:
@@ -124,7 +132,10 @@ class Database:
             engines = [self.read_engine]
         for engine in engines:
             event.listen(engine.sync_engine, "before_cursor_execute", self._count)
-        self._read = async_sessionmaker(self.read_engine, expire_on_commit=False)
+        reads = self.read_engine
+        if not self.sqlite:  # the SQLite read engine is made without transactions
+            reads = reads.execution_options(isolation_level="AUTOCOMMIT")
+        self._read = async_sessionmaker(reads, expire_on_commit=False)
         self._write = async_sessionmaker(self.write_engine, expire_on_commit=False)
 
     def _count(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
