@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,11 +19,28 @@ from .context import Ctx
 from .errors import ValidationFailed, invalid
 from .repository import rows_by_limit
 
-if TYPE_CHECKING:
-    from .service import CrudService
-
 ExpandTree = dict[str, "ExpandTree"]
 Loader = Callable[[AsyncSession, list[Any]], Awaitable[Sequence[RowMapping]]]
+
+
+class ExpansionTarget(Protocol):
+    """What expanding needs of a resource: its rights group, its own relations and its rendering.
+    ``CrudService`` is one; this module does not import it, because the service uses this one."""
+
+    @property
+    def scope(self) -> str: ...
+
+    @property
+    def expansions(self) -> Sequence[Expansion]: ...
+
+    async def render(
+        self,
+        session: AsyncSession,
+        ctx: Ctx,
+        rows: Sequence[RowMapping],
+        tree: ExpandTree,
+        expand_key: bool = False,
+    ) -> list[dict[str, Any]]: ...
 
 
 def expand_tree(paths: Sequence[str]) -> ExpandTree:
@@ -48,10 +65,10 @@ class Expansion:
     parent_key: str
     child_key: str
     load: Loader
-    target: Callable[[], CrudService]
+    target: Callable[[], ExpansionTarget]
 
 
-def expand_scopes(service: CrudService, paths: Sequence[str]) -> set[str]:
+def expand_scopes(service: ExpansionTarget, paths: Sequence[str]) -> set[str]:
     """The rights groups the expansion of ``paths`` shows: each relation along a path renders
     its target resource in full, so the token needs read on the target's group. Derived from the
     target services, so there is nothing to declare (or forget) per path."""
@@ -92,7 +109,7 @@ async def load_within_budget(
 async def apply_expansions(
     session: AsyncSession,
     ctx: Ctx,
-    service: CrudService,
+    service: ExpansionTarget,
     rows: Sequence[RowMapping],
     items: list[dict[str, Any]],
     tree: ExpandTree,

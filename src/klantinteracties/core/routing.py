@@ -26,6 +26,7 @@ from .errors import ValidationFailed, not_found
 from .http import JSONResponse
 from .openapi import body_doc, detail_params_doc, list_params_doc, response_doc
 from .pagination import envelope
+from .registry import register_service
 from .service import CrudService, Page
 from .validation import decode_json
 
@@ -121,6 +122,7 @@ class ResourceRoutes:
         path = f"/{self.service.collection}"
         self.api.collections.append(self.service.collection)
         self.api.services[self.service.collection] = self.service
+        register_service(self.service)
         common: dict[str, Any] = {"tags": [self.tag], "response_class": JSONResponse}
         for op, method, suffix, make in (
             ("list", "GET", "", self._list),

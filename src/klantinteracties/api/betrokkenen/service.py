@@ -17,6 +17,7 @@ from klantinteracties.core.adres import Adres
 from klantinteracties.core.contactnaam import Contactnaam
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.expand import Expansion
+from klantinteracties.core.registry import service_for
 from klantinteracties.core.repository import group_by
 from klantinteracties.core.service import CrudService, FkSpec
 
@@ -27,23 +28,10 @@ from .schemas import Betrokkene
 COLLECTION = "betrokkenen"
 
 
-# Other groups' services are imported when first used: they import this module themselves.
-def _digitaal_adres_service() -> CrudService:
-    from klantinteracties.api.digitaleadressen.service import digitaal_adres_service
-
-    return digitaal_adres_service
-
-
-def _partij_service() -> CrudService:
-    from klantinteracties.api.partijen.service import partij_service
-
-    return partij_service
-
-
-def _klantcontact_service() -> CrudService:
-    from klantinteracties.api.klantcontacten.service import klantcontact_service
-
-    return klantcontact_service
+# Looked up by collection, not imported: these services expand to betrokkenen themselves.
+_digitaal_adres_service = service_for("digitaleadressen")
+_partij_service = service_for("partijen")
+_klantcontact_service = service_for("klantcontacten")
 
 
 def _load_digitale_adressen(session: AsyncSession, keys: list[Any]) -> Any:

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.errors import InvalidParam, ValidationFailed
 from klantinteracties.core.expand import Expansion
+from klantinteracties.core.registry import service_for
 from klantinteracties.core.repository import TableRepository
 from klantinteracties.core.schemas import FkRef
 from klantinteracties.core.service import CrudService, FkSpec
@@ -37,11 +38,8 @@ STANDAARD_KEYS = {"is_standaard_adres", "verstrekt_door_partij", "soort_digitaal
 REFERENTIE_TAKEN = "Deze partij heeft al een digitaal adres van deze soort met deze referentie."
 
 
-def _betrokkene_service() -> CrudService:
-    # Imported when first used: the betrokkenen group imports this module itself.
-    from klantinteracties.api.betrokkenen.service import betrokkene_service
-
-    return betrokkene_service
+# Looked up by collection, not imported: betrokkenen expand to their digitale adressen.
+_betrokkene_service = service_for("betrokkenen")
 
 
 def _load_betrokkenen(session: AsyncSession, keys: list[Any]) -> Any:

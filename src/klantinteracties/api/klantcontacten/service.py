@@ -7,16 +7,17 @@ actor links: deleting it deletes them, through the foreign keys' ON DELETE CASCA
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from importlib import import_module
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from klantinteracties.api.actoren.service import actor_service
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.errors import InvalidParam, ValidationFailed
 from klantinteracties.core.expand import Expansion
+from klantinteracties.core.registry import service_for
 from klantinteracties.core.service import CrudService
 
 from .filters import KLANTCONTACT_FILTERS
@@ -40,25 +41,15 @@ NO_FURTHER_ACTION_REASON = (
 )
 
 
-# Other groups' services are imported when first used: several of them import this module.
-def _service(module: str, name: str) -> Any:
-    def get() -> CrudService:
-        service: CrudService = getattr(
-            import_module(f"klantinteracties.api.{module}.service"), name
-        )
-        return service
-
-    return get
+# Expansion targets are looked up by collection, not imported: the relations run both ways (a
+# betrokkene expands to its klantcontact), so the services cannot import each other.
+_onderwerpobjecten = service_for("onderwerpobjecten")
+_bijlagen = service_for("bijlagen")
+_betrokkenen = service_for("betrokkenen")
+_internetaken = service_for("internetaken")
 
 
-_onderwerpobjecten = _service("onderwerpobjecten", "onderwerpobject_service")
-_bijlagen = _service("bijlagen", "bijlage_service")
-_betrokkenen = _service("betrokkenen", "betrokkene_service")
-_internetaken = _service("internetaken", "internetaak_service")
-_actoren = _service("actoren", "actor_service")
-
-
-def _expansion(name: str, target: Any) -> Expansion:
+def _expansion(name: str, target: Callable[[], CrudService]) -> Expansion:
     """A to-many relation whose rows point at the klantcontact through the column in
     ``RELATIONS`` (loaded with the target's own repository, so its rows fit its ``represent``)."""
     column = RELATIONS[name][1]
@@ -104,12 +95,9 @@ class KlantcontactService(CrudService):
         }
         if not wanted:
             return {}
-        service = _actoren()
-        rows = await service.repo.get_many(session, list(wanted))
-        return {
-            row["uuid"]: item
-            for row, item in zip(rows, await service.represent(session, ctx, rows), strict=True)
-        }
+        rows = await actor_service.repo.get_many(session, list(wanted))
+        items = await actor_service.represent(session, ctx, rows)
+        return {row["uuid"]: item for row, item in zip(rows, items, strict=True)}
 
     def _item(
         self,

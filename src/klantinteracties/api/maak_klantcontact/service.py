@@ -13,6 +13,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from klantinteracties.api.betrokkenen.service import betrokkene_service
+from klantinteracties.api.klantcontacten.service import klantcontact_service
+from klantinteracties.api.onderwerpobjecten.service import onderwerpobject_service
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.errors import InvalidParam, ValidationFailed, invalid
 from klantinteracties.core.service import CrudService
@@ -29,11 +32,6 @@ LINKED_PARTS: dict[str, tuple[str, ...]] = {
 
 
 def part_services() -> dict[str, CrudService]:
-    # Imported when first used: these modules import each other's services lazily too.
-    from klantinteracties.api.betrokkenen.service import betrokkene_service
-    from klantinteracties.api.klantcontacten.service import klantcontact_service
-    from klantinteracties.api.onderwerpobjecten.service import onderwerpobject_service
-
     return {
         KLANTCONTACT: klantcontact_service,
         "betrokkene": betrokkene_service,

@@ -20,6 +20,7 @@ from klantinteracties.core.contactnaam import Contactnaam
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.errors import InvalidParam, ValidationFailed, invalid
 from klantinteracties.core.expand import Expansion
+from klantinteracties.core.registry import service_for
 from klantinteracties.core.service import CrudService
 
 from . import writes
@@ -35,41 +36,23 @@ from .schemas import (
     parse_identificatie,
 )
 
+# Looked up by collection, not imported: the relations run both ways (a betrokkene expands to its
+# partij), so the services cannot import each other.
+_betrokkene_service = service_for("betrokkenen")
+_digitaal_adres_service = service_for("digitaleadressen")
+_categorie_relatie_service = service_for("categorie-relaties")
+
 
 def _load_betrokkenen(session: AsyncSession, keys: list[Any]) -> Any:
-    from klantinteracties.api.betrokkenen.service import betrokkene_service
-
-    return betrokkene_service.repo.rows_by(session, "was_partij_uuid", keys)
-
-
-def _betrokkene_service() -> CrudService:
-    from klantinteracties.api.betrokkenen.service import betrokkene_service
-
-    return betrokkene_service
+    return _betrokkene_service().repo.rows_by(session, "was_partij_uuid", keys)
 
 
 def _load_digitale_adressen(session: AsyncSession, keys: list[Any]) -> Any:
-    from klantinteracties.api.digitaleadressen.service import digitaal_adres_service
-
-    return digitaal_adres_service.repo.rows_by(session, "verstrekt_door_partij_uuid", keys)
+    return _digitaal_adres_service().repo.rows_by(session, "verstrekt_door_partij_uuid", keys)
 
 
 def _load_categorie_relaties(session: AsyncSession, keys: list[Any]) -> Any:
-    from klantinteracties.api.categorieen.service import categorie_relatie_service
-
-    return categorie_relatie_service.repo.rows_by(session, "partij_uuid", keys)
-
-
-def _digitaal_adres_service() -> CrudService:
-    from klantinteracties.api.digitaleadressen.service import digitaal_adres_service
-
-    return digitaal_adres_service
-
-
-def _categorie_relatie_service() -> CrudService:
-    from klantinteracties.api.categorieen.service import categorie_relatie_service
-
-    return categorie_relatie_service
+    return _categorie_relatie_service().repo.rows_by(session, "partij_uuid", keys)
 
 
 # Columns of partijIdentificatie, all reset whenever a new sub-object is stored so that nothing of
