@@ -117,11 +117,11 @@ async def count_get(client, count_statements, url, **params) -> int:
     return c.count
 
 
-# Statements of a list request: token lookup, count, page, then one per to-many relation
+# Statements of a list request (the token is cached): count, page, then one per to-many relation
 # (betrokkenen, digitale adressen, rekeningnummers, categorie-relaties, vertegenwoordigden,
 # identificatoren).
-LIST_STATEMENTS = 9
-DETAIL_STATEMENTS = 8  # token lookup, the row, and the six relations
+LIST_STATEMENTS = 8
+DETAIL_STATEMENTS = 7  # the row and the six relations
 EXPAND_STATEMENTS = {"digitaleAdressen": 1, "categorieRelaties": 1}
 
 
