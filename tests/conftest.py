@@ -30,7 +30,7 @@ BACKENDS = [b.strip() for b in os.environ.get("KI_TEST_DATABASES", "sqlite,postg
 POSTGRES_URL = os.environ.get(
     "KI_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
-BASE = "http://testserver/klantinteracties/api/v1"
+BASE = "http://testserver.local/klantinteracties/api/v1"
 
 
 async def _create_pg_database() -> str:

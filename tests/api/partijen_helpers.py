@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-BASE = "http://testserver/klantinteracties/api/v1"
+BASE = "http://testserver.local/klantinteracties/api/v1"
 MISSING = "6f2b9f2e-8e0b-4a3c-9d4e-0a8d1c1e2f3a"
 
 BSN = {

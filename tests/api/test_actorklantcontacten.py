@@ -44,7 +44,7 @@ async def test_crud(client):
         ({}, {"actor": "required", "klantcontact": "required"}),
         ({"actor": None, "klantcontact": None}, {"actor": "null", "klantcontact": "null"}),
         (
-            {"actor": "x", "klantcontact": {"url": "http://x/y"}},
+            {"actor": "x", "klantcontact": {"url": "http://x.nl/y"}},
             {"actor.nonFieldErrors": "invalid", "klantcontact.uuid": "required"},
         ),
         (
@@ -113,7 +113,7 @@ async def test_filters(client):
     assert await found(klantcontact__uuid=kc1["uuid"]) == [b["uuid"], a["uuid"]]
     assert await found(klantcontact__url=kc2["url"]) == [c["uuid"]]
     assert await found(actor__uuid=piet["uuid"], klantcontact__url=kc1["url"]) == [a["uuid"]]
-    assert await found(actor__url="http://elders/actoren/geen-uuid") == []
+    assert await found(actor__url="http://elders.nl/actoren/geen-uuid") == []
 
 
 @pytest.mark.parametrize(
@@ -146,4 +146,4 @@ async def test_list_statement_count(client, count_statements):
         if i == 1:
             small = await listing()
     assert (await client.get(URL)).json()["count"] == 30
-    assert await listing() == small == 2  # count, page (the token is cached)
+    assert await listing() == small == 1  # page (not full: no count; the token is cached)

@@ -174,7 +174,7 @@ async def test_relations_unknown_and_malformed(client):
     cases = [
         ({"wasPartij": {"uuid": MISSING}}, "wasPartij.uuid", "invalid"),
         ({"wasPartij": {"uuid": "x"}}, "wasPartij.uuid", "invalid"),
-        ({"wasPartij": {"url": "http://x/y"}}, "wasPartij.uuid", "required"),
+        ({"wasPartij": {"url": "http://x.nl/y"}}, "wasPartij.uuid", "required"),
         ({"wasPartij": "nope"}, "wasPartij.nonFieldErrors", "invalid"),
         ({"hadKlantcontact": {"uuid": MISSING}}, "hadKlantcontact.uuid", "invalid"),
         ({"hadKlantcontact": 1}, "hadKlantcontact.nonFieldErrors", "invalid"),
@@ -279,7 +279,7 @@ async def test_filters(client):
         ({"organisatienaam": "Acm"}, []),
         ({"hadKlantcontact__uuid": kc2["uuid"]}, [b, c]),
         ({"hadKlantcontact__url": kc1["url"]}, [a]),
-        ({"hadKlantcontact__url": "http://x/klantcontacten/nope"}, []),
+        ({"hadKlantcontact__url": "http://x.nl/klantcontacten/nope"}, []),
         ({"hadKlantcontact__nummer": "11"}, [a]),
         ({"hadKlantcontact__referentienummer": "21"}, [a]),
         ({"hadKlantcontact__referentienummer": "11"}, []),
@@ -371,5 +371,6 @@ async def test_list_statement_count(client, count_statements):
         await make_digitaal_adres(client, verstrektDoorBetrokkene=ref(made[-1]))
         if i == 1:
             small = await counts()
-    # count, page, digitaleAdressen refs (+ the expanded addresses); the token is cached
-    assert await counts() == small == [3, 3, 4]
+    # page, digitaleAdressen refs (+ the expanded addresses); pages not full: no count; the
+    # token is cached
+    assert await counts() == small == [2, 2, 3]

@@ -10,7 +10,7 @@ async def test_categorie_crud(client):
     assert r.status_code == 201, r.text
     body = r.json()
     assert r.headers["Location"] == body["url"]
-    assert body["url"] == f"http://testserver/klantinteracties/api/v1/categorieen/{body['uuid']}"
+    assert body["url"] == f"http://testserver.local/klantinteracties/api/v1/categorieen/{body['uuid']}"
     assert body["naam"] == "vip"
 
     r = await client.get(f"/categorieen/{body['uuid']}")
@@ -52,7 +52,7 @@ async def test_categorie_relatie_unknown_and_malformed_refs(client):
     assert invalid_params(r) == {"categorie.uuid": "invalid"}
     r = await client.post("/categorie-relaties", json={"categorie": "nope"})
     assert invalid_params(r) == {"categorie.nonFieldErrors": "invalid"}
-    r = await client.post("/categorie-relaties", json={"categorie": {"url": "http://x/y"}})
+    r = await client.post("/categorie-relaties", json={"categorie": {"url": "http://x.nl/y"}})
     assert invalid_params(r) == {"categorie.uuid": "required"}
     r = await client.post("/categorie-relaties", json={"beginDatum": "gisteren"})
     assert invalid_params(r) == {"beginDatum": "invalid"}
@@ -74,5 +74,5 @@ async def test_categorie_relatie_filters(client):
     assert r.json()["count"] == 1
     r = await client.get("/categorie-relaties", params={"categorie__uuid": "nope"})
     assert invalid_params(r) == {"categorie__uuid": "invalid"}
-    r = await client.get("/categorie-relaties", params={"categorie__url": "http://x/not-a-uuid"})
+    r = await client.get("/categorie-relaties", params={"categorie__url": "http://x.nl/not-a-uuid"})
     assert r.status_code == 200 and r.json()["count"] == 0

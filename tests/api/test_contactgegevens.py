@@ -18,7 +18,7 @@ from klantinteracties.core.auth import TokenStore
 from klantinteracties.db.models import api_token
 from tests.helpers import invalid_params, problem, reasons
 
-BASE = "http://testserver/contactgegevens/api/v1"
+BASE = "http://testserver.local/contactgegevens/api/v1"
 SPEC_DIR = Path(os.environ.get("KI_SPEC_DIR", Path(__file__).parents[2].parent / "shared" / "spec"))
 CONTRACT = SPEC_DIR / "contactgegevens-openapi.yaml"
 MISSING = "6f2b9f2e-8e0b-4a3c-9d4e-0a8d1c1e2f3a"
@@ -182,7 +182,7 @@ async def test_persoon_field_validation(cg):
         "voorvoegsel": "max_length",
         "voornamen": "max_length",
     }
-    r = await cg.post("/persoon", json={**PERSOON, "geslacht": None, "voornamen": 5})
+    r = await cg.post("/persoon", json={**PERSOON, "geslacht": None, "voornamen": True})
     assert invalid_params(r) == {"geslacht": "null", "voornamen": "invalid"}
     r = await cg.post("/persoon", json={**PERSOON, "geslacht": None})
     assert invalid_params(r) == {"geslacht": "null"}
@@ -369,7 +369,7 @@ async def test_only_pagination_query_params(cg, collection):
     assert invalid_params(r) == {"nonFieldErrors": "unknown-parameters"}
     r = await cg.get(f"/{collection}", params={"expand": "adres"})
     assert invalid_params(r) == {"nonFieldErrors": "unknown-parameters"}
-    r = await cg.get(f"/{collection}/{MISSING}", params={"page": "1"})
+    r = await cg.get(f"/{collection}/{MISSING}", params={"geslachtsnaam": "x"})
     assert invalid_params(r) == {"nonFieldErrors": "unknown-parameters"}
     r = await cg.get(f"/{collection}", params={"page": 1, "pageSize": 10})
     assert r.status_code == 200
@@ -384,7 +384,7 @@ async def test_list_pagination_newest_first(cg):
     page = r.json()
     assert page["count"] == 3
     assert [p["geslachtsnaam"] for p in page["results"]] == ["Naam2", "Naam1"]
-    assert page["next"] == f"{BASE}/persoon?pageSize=2&page=2"
+    assert page["next"] == f"{BASE}/persoon?page=2&pageSize=2"
     r = await cg.get("/persoon", params={"pageSize": 2, "page": 2})
     assert [p["geslachtsnaam"] for p in r.json()["results"]] == ["Naam0"]
     assert r.json()["previous"] == f"{BASE}/persoon?pageSize=2"
@@ -418,7 +418,7 @@ async def test_api_versions_per_prefix(cg_anon, app):
     r = await cg_anon.get("/openapi.json")
     assert r.headers["API-version"] == "1.1.1"
     async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver.local"
     ) as c:
         r = await c.get("/klantinteracties/api/v1/")
         assert r.headers["API-version"] == "0.9.0"
@@ -494,4 +494,4 @@ async def test_list_statement_count(cg, count_statements, collection, body):
 
     small = await list_count(2)
     large = await list_count(28)
-    assert small == large == 2  # count, page (the token is cached)
+    assert small == large == 1  # page (not full: no count; the token is cached)

@@ -12,7 +12,7 @@ from klantinteracties.db.models import digitaal_adres, partij, partij_identifica
 from tests.api.klantcontact_data import make_betrokkene, make_klantcontact
 from tests.helpers import invalid_params, problem, reasons
 
-BASE = "http://testserver/klantinteracties/api/v1"
+BASE = "http://testserver.local/klantinteracties/api/v1"
 URL = "/digitaleadressen"
 MISSING = "6f2b9f2e-8e0b-4a3c-9d4e-0a8d1c1e2f3a"
 EMAIL = {"adres": "a@example.com", "soortDigitaalAdres": "email"}
@@ -175,7 +175,7 @@ async def test_relations_unknown_and_malformed(client):
     cases = [
         ({"uuid": MISSING}, "verstrektDoorPartij.uuid", "invalid"),
         ({"uuid": "x"}, "verstrektDoorPartij.uuid", "invalid"),
-        ({"url": "http://x/y"}, "verstrektDoorPartij.uuid", "required"),
+        ({"url": "http://x.nl/y"}, "verstrektDoorPartij.uuid", "required"),
         ("nope", "verstrektDoorPartij.nonFieldErrors", "invalid"),
     ]
     for value, name, code in cases:
@@ -189,7 +189,7 @@ async def test_verstrekt_door_betrokkene(client):
     kc = await make_klantcontact(client)
     b1 = await make_betrokkene(client, kc)
     b2 = await make_betrokkene(client, kc)
-    item = await create(client, verstrektDoorBetrokkene={"uuid": b1["uuid"], "url": "http://x/y"})
+    item = await create(client, verstrektDoorBetrokkene={"uuid": b1["uuid"], "url": "http://x.nl/y"})
     assert item["verstrektDoorBetrokkene"] == {"uuid": b1["uuid"], "url": b1["url"]}
     assert (await client.get(b1["url"])).json()["digitaleAdressen"] == [
         {"uuid": item["uuid"], "url": item["url"]}
@@ -408,7 +408,7 @@ async def test_filters(client, make_partij):
         ({}, [a, b, c]),
         ({"verstrektDoorPartij__uuid": bsn["uuid"]}, [a]),
         ({"verstrektDoorPartij__url": org["url"]}, [b]),
-        ({"verstrektDoorPartij__url": "http://x/partijen/nope"}, []),
+        ({"verstrektDoorPartij__url": "http://x.nl/partijen/nope"}, []),
         ({"verstrektDoorPartij__soortPartij": "organisatie"}, [b]),
         ({f"{pi}objectId": "111222333"}, [a]),
         ({f"{pi}codeRegister": "hr"}, [b]),
@@ -522,7 +522,7 @@ async def test_list_statement_count(client, make_partij, count_statements):
         if i == 1:
             small = await listing()
     assert (await client.get(URL, params=filters)).json()["count"] == 30
-    assert await listing() == small == 2  # count, page (the token is cached)
+    assert await listing() == small == 1  # page (not full: no count; the token is cached)
 
 
 async def test_filters_by_betrokkene(client):
@@ -537,7 +537,7 @@ async def test_filters_by_betrokkene(client):
         ({}, [a, b, c]),
         ({"verstrektDoorBetrokkene__uuid": klant["uuid"]}, [a]),
         ({"verstrektDoorBetrokkene__url": vertegenwoordiger["url"]}, [b]),
-        ({"verstrektDoorBetrokkene__url": "http://x/betrokkenen/nope"}, []),
+        ({"verstrektDoorBetrokkene__url": "http://x.nl/betrokkenen/nope"}, []),
         ({"verstrektDoorBetrokkene__uuid": MISSING}, []),
         ({"verstrektDoorBetrokkene__rol": "klant"}, [a]),
         ({"verstrektDoorBetrokkene__rol": "vertegenwoordiger"}, [b]),
@@ -636,6 +636,6 @@ async def test_expand_statement_count(client, count_statements):
         made.append(await create(client, adres=f"{i}@example.com", verstrektDoorBetrokkene=ref(b)))
         if i == 1:
             small = await counts()
-    # count, page (the token is cached); + betrokkenen and their address refs; + klantcontacten
-    # and the refs a klantcontact lists; + interne taken and their actors
-    assert await counts() == small == [4, 6, 8]
+    # page (not full: no count; the token is cached); + betrokkenen and their address refs;
+    # + klantcontacten and the refs a klantcontact lists; + interne taken and their actors
+    assert await counts() == small == [3, 5, 7]

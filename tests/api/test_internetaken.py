@@ -84,7 +84,7 @@ async def test_deprecated_single_actor(client):
 
 async def test_empty_assignment_is_allowed(client):
     made = await make_taak(client, await make_klantcontact(client), [])
-    assert made["toegewezenAanActor"] is None and made["toegewezenAanActoren"] == []
+    assert made["toegewezenAanActor"] == {"uuid": None} and made["toegewezenAanActoren"] == []
 
 
 async def test_update_replaces_the_whole_assignment(client, database):
@@ -100,7 +100,8 @@ async def test_update_replaces_the_whole_assignment(client, database):
     r = await client.patch(url, json={"toegewezenAanActor": ref(b)})
     assert r.json()["toegewezenAanActoren"] == [fk(b)]
     r = await client.patch(url, json={"toegewezenAanActoren": None})
-    assert r.json()["toegewezenAanActoren"] == [] and r.json()["toegewezenAanActor"] is None
+    assert r.json()["toegewezenAanActoren"] == []
+    assert r.json()["toegewezenAanActor"] == {"uuid": None}
 
     put = {
         "gevraagdeHandeling": "anders",
@@ -251,8 +252,8 @@ async def test_back_to_te_verwerken_clears_afgehandeld_op(client):
             {"aanleidinggevendKlantcontact": "x"},
             {"aanleidinggevendKlantcontact.nonFieldErrors": "invalid"},
         ),
-        ({"toegewezenAanActoren": [{"uuid": MISSING}]}, {"toegewezenAanActoren.uuid": "invalid"}),
-        ({"toegewezenAanActoren": "x"}, {"toegewezenAanActoren": "not_a_list"}),
+        ({"toegewezenAanActoren": [{"uuid": MISSING}]}, {"toegewezenAanActoren.0.uuid": "invalid"}),
+        ({"toegewezenAanActoren": "x"}, {"toegewezenAanActoren.nonFieldErrors": "not_a_list"}),
         ({"toegewezenAanActoren": ["x"]}, {"toegewezenAanActoren.0.nonFieldErrors": "invalid"}),
         (
             {"toegewezenAanActoren": [{"url": "http://x"}]},
@@ -303,12 +304,12 @@ async def test_unknown_and_repeated_actors(client, database):
     r = await client.post(URL, json={**body, "toegewezenAanActor": {"uuid": MISSING}})
     assert invalid_params(r) == {"toegewezenAanActor.uuid": "invalid"}
     r = await client.post(URL, json={**body, "toegewezenAanActoren": [ref(a), {"uuid": MISSING}]})
-    assert invalid_params(r) == {"toegewezenAanActoren.uuid": "invalid"}
+    assert invalid_params(r) == {"toegewezenAanActoren.1.uuid": "invalid"}
     r = await client.post(URL, json={**body, "toegewezenAanActoren": [ref(a), ref(a)]})
     assert invalid_params(r) == {"toegewezenAanActoren": "unique"}
     made = await make_taak(client, kc, [a])
     r = await client.patch(made["url"], json={"toegewezenAanActoren": [{"uuid": MISSING}]})
-    assert invalid_params(r) == {"toegewezenAanActoren.uuid": "invalid"}
+    assert invalid_params(r) == {"toegewezenAanActoren.0.uuid": "invalid"}
     assert (await client.get(made["url"])).json() == made
     assert await assignment_rows(database) == 1
 

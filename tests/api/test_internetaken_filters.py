@@ -60,7 +60,7 @@ async def test_filters(client, taken):
     # Assigned to the actor at any position of the assignment.
     assert await found(client, toegewezenAanActor__uuid=t["piet"]["uuid"]) == ["a", "b"]
     assert await found(client, toegewezenAanActor__url=t["jan"]["url"]) == ["b", "c"]
-    assert await found(client, toegewezenAanActor__url="http://x/actoren/geen-uuid") == []
+    assert await found(client, toegewezenAanActor__url="http://x.nl/actoren/geen-uuid") == []
     assert await found(client, actoren__naam="Piet") == ["a", "b"]  # exact, not "Piet Bot"
     assert await found(client, actoren__naam="piet") == []
     assert await found(client, klantcontact__uuid=t["kc1"]["uuid"]) == ["a", "b"]
@@ -92,7 +92,7 @@ async def test_work_queue(client, taken):
             {"aanleidinggevendKlantcontact__uuid": "invalid"},
         ),
         ({"toegewezenOp": "gisteren"}, {"toegewezenOp": "invalid"}),
-        ({"klantcontact__url": "http://x/y"}, {"nonFieldErrors": "unknown-parameters"}),
+        ({"klantcontact__url": "http://x.nl/y"}, {"nonFieldErrors": "unknown-parameters"}),
         ({"toegewezenAanActoren__uuid": "x"}, {"nonFieldErrors": "unknown-parameters"}),
         ({"expand": "x"}, {"nonFieldErrors": "unknown-parameters"}),
     ],
@@ -121,7 +121,7 @@ async def test_list_statement_count(client, count_statements):
         if i == 1:
             small = await listing()
     assert (await client.get(URL, params=filters)).json()["count"] == 30
-    assert await listing() == small == 3  # count, page, assignments (the token is cached)
+    assert await listing() == small == 2  # page (not full: no count), assignments; token cached
 
 
 # ----- the work queue is served by indexes ------------------------------------------------------

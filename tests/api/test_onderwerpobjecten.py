@@ -79,7 +79,7 @@ async def test_validation(client):
         ({"klantcontact": {"uuid": MISSING}}, "klantcontact.uuid", "invalid"),
         ({"wasKlantcontact": {"uuid": MISSING}}, "wasKlantcontact.uuid", "invalid"),
         ({"klantcontact": {"uuid": "x"}}, "klantcontact.uuid", "invalid"),
-        ({"klantcontact": {"url": "http://x/y"}}, "klantcontact.uuid", "required"),
+        ({"klantcontact": {"url": "http://x.nl/y"}}, "klantcontact.uuid", "required"),
         ({"wasKlantcontact": "x"}, "wasKlantcontact.nonFieldErrors", "invalid"),
         (
             {"onderwerpobjectidentificator": {"objectId": "x" * 201}},
@@ -121,7 +121,7 @@ async def test_filters(client):
         ({}, [a, b, c]),
         ({"klantcontact__uuid": kc1["uuid"]}, [a]),
         ({"klantcontact__url": kc2["url"]}, [b]),
-        ({"klantcontact__url": "http://x/klantcontacten/nope"}, []),
+        ({"klantcontact__url": "http://x.nl/klantcontacten/nope"}, []),
         ({"wasKlantcontact__uuid": kc1["uuid"]}, [b]),
         ({"wasKlantcontact__url": kc1["url"]}, [b]),
         ({"wasKlantcontact__uuid": kc2["uuid"]}, []),
@@ -242,7 +242,7 @@ async def test_list_order_pagination_and_statement_count(client, count_statement
         made.append(await create(client, klantcontact=ref(kc), onderwerpobjectidentificator=ZAAK))
         if i == 1:
             small = await counts()
-    assert await counts() == small == [2, 2]  # count, page (the token is cached)
+    assert await counts() == small == [1, 1]  # page (not full: no count; the token is cached)
     body = (await client.get(URL, params={"pageSize": "2", "page": "2"})).json()
     assert [x["uuid"] for x in body["results"]] == [made[27]["uuid"], made[26]["uuid"]]
     assert body["next"] and body["previous"]

@@ -235,7 +235,7 @@ async def test_pagination_and_order(client):
     body = r.json()
     assert body["count"] == 3
     assert [p["nummer"] for p in body["results"]] == ["2", "1"]  # newest first
-    assert body["next"] == f"{BASE}/partijen?pageSize=2&page=2"
+    assert body["next"] == f"{BASE}/partijen?page=2&pageSize=2"
     r = await client.get("/partijen", params={"pageSize": 2, "page": 2})
     assert [p["uuid"] for p in r.json()["results"]] == [made[0]["uuid"]]
     r = await client.get("/partijen", params={"page": 3, "pageSize": 2})

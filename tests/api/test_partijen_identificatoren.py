@@ -84,7 +84,7 @@ async def test_item_rules_are_reported_with_prefix_and_nothing_is_stored(client)
         "/partijen",
         json={**body, "partijIdentificatoren": [{"partijIdentificator": {**BSN, "objectId": "1"}}]},
     )
-    assert invalid_params(r) == {"partijIdentificatoren.partijIdentificatorObjectId": "invalid"}
+    assert invalid_params(r) == {"partijIdentificatoren.0.partijIdentificatorObjectId": "invalid"}
     r = await client.post(
         "/partijen",
         json={
@@ -93,10 +93,10 @@ async def test_item_rules_are_reported_with_prefix_and_nothing_is_stored(client)
         },
     )
     assert invalid_params(r) == {
-        "partijIdentificatoren.partijIdentificatorCodeObjecttype": "invalid"
+        "partijIdentificatoren.0.partijIdentificatorCodeObjecttype": "invalid"
     }
     r = await client.post("/partijen", json={**body, "partijIdentificatoren": [{}]})
-    assert invalid_params(r) == {"partijIdentificatoren.partijIdentificator": "required"}
+    assert invalid_params(r) == {"partijIdentificatoren.0.partijIdentificator": "required"}
     r = await client.post(
         "/partijen",
         json={**body, "partijIdentificatoren": [{"partijIdentificator": {"objectId": "1"}}]},
@@ -110,9 +110,9 @@ async def test_item_rules_are_reported_with_prefix_and_nothing_is_stored(client)
         "/partijen",
         json={**body, "partijIdentificatoren": [{"partijIdentificator": VESTIGING}]},
     )
-    assert invalid_params(r) == {"partijIdentificatoren.subIdentificatorVan": "invalid"}
+    assert invalid_params(r) == {"partijIdentificatoren.0.subIdentificatorVan": "invalid"}
     r = await client.post("/partijen", json={**body, "partijIdentificatoren": {"a": 1}})
-    assert invalid_params(r) == {"partijIdentificatoren": "not_a_list"}
+    assert invalid_params(r) == {"partijIdentificatoren.nonFieldErrors": "not_a_list"}
 
 
 async def test_one_bad_item_refuses_the_whole_request(client):
@@ -127,7 +127,7 @@ async def test_one_bad_item_refuses_the_whole_request(client):
             ],
         },
     )
-    assert invalid_params(r) == {"partijIdentificatoren.partijIdentificatorObjectId": "invalid"}
+    assert invalid_params(r) == {"partijIdentificatoren.1.partijIdentificatorObjectId": "invalid"}
     assert await identificatoren(client) == []
     assert (await client.get("/partijen")).json()["count"] == 0
 
@@ -138,7 +138,7 @@ async def test_unique_rules_across_partijen_and_within_the_list(client):
     r = await client.post(
         "/partijen", json={**body, "partijIdentificatoren": [{"partijIdentificator": BSN}]}
     )
-    assert invalid_params(r) == {"partijIdentificatoren.__all__": "invalid"}
+    assert invalid_params(r) == {"__all__": "invalid"}
     # Two of one soort for one partij: refused before anything is written.
     r = await client.post(
         "/partijen",
@@ -150,7 +150,7 @@ async def test_unique_rules_across_partijen_and_within_the_list(client):
             ],
         },
     )
-    assert invalid_params(r) == {"partijIdentificatoren.__all__": "invalid"}
+    assert invalid_params(r) == {"__all__": "invalid"}
     assert (await client.get("/partijen")).json()["count"] == 1
 
 
@@ -175,7 +175,7 @@ async def test_item_with_uuid_updates_and_relinks_that_identificator(client):
             "partijIdentificatoren": [{"uuid": MISSING, "partijIdentificator": BSN}],
         },
     )
-    assert invalid_params(r) == {"partijIdentificatoren.uuid": "invalid"}
+    assert invalid_params(r) == {"partijIdentificatoren.0.uuid": "invalid"}
 
 
 async def test_put_and_patch_replace_the_list(client):

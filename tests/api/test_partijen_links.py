@@ -141,13 +141,13 @@ async def test_voorkeur_rules_on_patch(client, key, voorkeur, kind):
 async def test_unknown_and_malformed_items(client, key, voorkeur, kind):
     a = await make_item(client, kind, None, 1)
     r = await client.post("/partijen", json={**BODY, key: [ref(a), {"uuid": MISSING}]})
-    assert invalid_params(r) == {f"{key}.uuid": "invalid"}
+    assert invalid_params(r) == {f"{key}.1.uuid": "invalid"}
     r = await client.post("/partijen", json={**BODY, key: [{"uuid": "nope"}]})
     assert invalid_params(r) == {f"{key}.0.uuid": "invalid"}
-    r = await client.post("/partijen", json={**BODY, key: [{"url": "http://x/y"}]})
+    r = await client.post("/partijen", json={**BODY, key: [{"url": "http://x.nl/y"}]})
     assert invalid_params(r) == {f"{key}.0.uuid": "required"}
     r = await client.post("/partijen", json={**BODY, key: ref(a)})
-    assert invalid_params(r) == {key: "not_a_list"}
+    assert invalid_params(r) == {f"{key}.nonFieldErrors": "not_a_list"}
     r = await client.post("/partijen", json={**BODY, voorkeur: "nope"})
     assert invalid_params(r) == {f"{voorkeur}.nonFieldErrors": "invalid"}
     # The refused requests did not link the existing item.

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select, update
 from klantinteracties.db.models import partij, rekeningnummer
 from tests.helpers import invalid_params, problem, reasons
 
-BASE = "http://testserver/klantinteracties/api/v1"
+BASE = "http://testserver.local/klantinteracties/api/v1"
 MISSING = "6f2b9f2e-8e0b-4a3c-9d4e-0a8d1c1e2f3a"
 IBAN = "NL91ABNA0417164300"
 
@@ -185,4 +185,4 @@ async def test_list_statement_count(client, make_partij, count_statements):
     for _ in range(28):
         await create(client, partij={"uuid": p["uuid"]}, bic="ABNANL2A")
     assert (await client.get("/rekeningnummers", params={"bic": "ABNANL2A"})).json()["count"] == 30
-    assert await listing() == small == 2  # count, page (the token is cached)
+    assert await listing() == small == 1  # page (not full: no count; the token is cached)

@@ -14,7 +14,7 @@ from sqlalchemy import insert
 from klantinteracties.db.models import partij
 from tests.helpers import invalid_params, problem, reasons
 
-BASE = "http://testserver/klantinteracties/api/v1"
+BASE = "http://testserver.local/klantinteracties/api/v1"
 MISSING = "6f2b9f2e-8e0b-4a3c-9d4e-0a8d1c1e2f3a"
 
 
@@ -63,7 +63,7 @@ async def test_crud(client, make_partij):
     assert r.json()["vertegenwoordigendePartij"] == ref(c)
 
     # PATCH changes only the side that is sent; the url of a reference is ignored on input
-    r = await client.patch(url, json={"vertegenwoordigdePartij": {"uuid": a, "url": "http://x/y"}})
+    r = await client.patch(url, json={"vertegenwoordigdePartij": {"uuid": a, "url": "http://x.nl/y"}})
     assert r.status_code == 200, r.text
     assert r.json()["vertegenwoordigendePartij"] == ref(c)
     assert r.json()["vertegenwoordigdePartij"] == ref(a)
@@ -192,11 +192,11 @@ async def test_filters(client, make_partij):
     assert await uuids(vertegenwoordigendePartij__uuid=a) == [ac["uuid"], ab["uuid"]]
     assert await uuids(vertegenwoordigendePartij__url=f"{BASE}/partijen/{c}") == [cb["uuid"]]
     assert await uuids(vertegenwoordigdePartij__uuid=b) == [cb["uuid"], ab["uuid"]]
-    assert await uuids(vertegenwoordigdePartij__url=f"http://elders/x/{c}") == [ac["uuid"]]
+    assert await uuids(vertegenwoordigdePartij__url=f"http://elders.nl/x/{c}") == [ac["uuid"]]
     assert await uuids(vertegenwoordigendePartij__uuid=a, vertegenwoordigdePartij__uuid=b) == [
         ab["uuid"]
     ]
-    assert await uuids(vertegenwoordigdePartij__url="http://x/geen-uuid") == []
+    assert await uuids(vertegenwoordigdePartij__url="http://x.nl/geen-uuid") == []
 
     r = await client.get("/vertegenwoordigingen", params={"vertegenwoordigdePartij__uuid": "x"})
     assert invalid_params(r) == {"vertegenwoordigdePartij__uuid": "invalid"}
@@ -215,7 +215,7 @@ async def test_pagination(client, make_partij):
     r = await client.get("/vertegenwoordigingen", params={"pageSize": 2})
     page = r.json()
     assert page["count"] == 3 and len(page["results"]) == 2
-    assert page["next"] == f"{BASE}/vertegenwoordigingen?pageSize=2&page=2"
+    assert page["next"] == f"{BASE}/vertegenwoordigingen?page=2&pageSize=2"
     assert page["previous"] is None
     problem(await client.get("/vertegenwoordigingen", params={"page": 5}), 404)
 
@@ -249,4 +249,4 @@ async def test_list_statement_count(client, make_partij, count_statements):
 
     small = await list_count(2)
     large = await list_count(28)
-    assert small == large == 2  # count, page (the token is cached)
+    assert small == large == 1  # page (not full: no count; the token is cached)

@@ -86,7 +86,7 @@ async def test_run_refuses_an_empty_database(database, token):
 
 
 async def test_stats_route_counts_statements_only_when_enabled(database, token, monkeypatch):
-    base = "http://testserver"
+    base = "http://testserver.local"
     headers = {"Authorization": f"Token {token}"}
     plain = create_app(Settings(database_url=database.url), database)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=plain), base_url=base) as c:

@@ -159,8 +159,11 @@ def corrected(name: str) -> dict[str, Any]:
             _nullable_property(doc, f"partij_identificatie_{soort}", "partijIdentificatie")
         for soort in ("Medewerker", "GeautomatiseerdeActor", "OrganisatorischeEenheid"):
             _nullable_property(doc, f"actor_identificatie_{soort}", "actorIdentificatie")
-        # C7: a taak without actoren (toegewezenAanActoren: []) has no first actor.
-        _nullable_property(doc, "InterneTaak", "toegewezenAanActor")
+        # C7: a taak without actoren (toegewezenAanActoren: []) has no first actor: it is
+        # answered as a reference with uuid null and no url.
+        props = doc["components"]["schemas"]["InterneTaak"]["properties"]
+        empty = {"type": "object", "properties": {"uuid": {"type": "string", "nullable": True}}}
+        props["toegewezenAanActor"] = {"anyOf": [props["toegewezenAanActor"], empty]}
         # C3: the answer of maak-klantcontact has betrokkene/onderwerpobject null when not given.
         for part in ("betrokkene", "onderwerpobject"):
             _nullable_property(doc, "MaakKlantcontact", part)
@@ -257,10 +260,15 @@ def fuzz_contract(name: str) -> dict[str, Any]:
         for p in op["parameters"]:
             if p["name"] == "cascade":
                 p["schema"] = {"type": "string"}
-            if p["name"] == "page":
+            elif p.get("in") == "query" and p["name"] != "expand":
+                # An empty value is no filter (and an empty page is page 1).
                 p["schema"] = {"anyOf": [p["schema"], {"type": "string", "maxLength": 0}]}
     # Booleans in bodies: true/false, 0/1 and the words yes/no, on/off, t/f, y/n in any case.
     _loosen_booleans(doc["components"]["schemas"])
+    # A number sent for free text is stored as its text. (The components describe responses
+    # too, which therefore may hold a number there as far as the fuzzer is concerned; the
+    # response checks of test_responses.py stay strict.)
+    _loosen_text(doc["components"]["schemas"])
     if name == KLANTINTERACTIES:
         # C4: a PATCH demands nothing; the sub-object of another soort than the stored one
         # is read with the stored soort's fields (unknown keys are ignored).
@@ -273,6 +281,22 @@ def fuzz_contract(name: str) -> dict[str, Any]:
             flat["properties"][sub] = {"type": "object", "nullable": True}
             doc["components"]["schemas"][patched] = flat
     return doc
+
+
+def _loosen_text(node: Any) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if (
+                isinstance(value, dict)
+                and value.get("type") == "string"
+                and not {"format", "enum", "readOnly"} & value.keys()
+            ):
+                node[key] = {"anyOf": [value, {"type": "number"}]}
+            else:
+                _loosen_text(value)
+    elif isinstance(node, list):
+        for value in node:
+            _loosen_text(value)
 
 
 def _loosen_booleans(node: Any) -> None:

@@ -28,7 +28,7 @@ from tests.conformance.contract import (
 )
 from tests.conformance.seed import Exchange, seed
 
-CG_BASE = "http://testserver/contactgegevens/api/v1"
+CG_BASE = "http://testserver.local/contactgegevens/api/v1"
 
 
 def closed(doc: dict[str, Any]) -> dict[str, Any]:

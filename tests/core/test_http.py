@@ -67,7 +67,7 @@ async def test_api_root_needs_no_token_and_lists_collections(anon):
     r = await anon.get("/")
     assert r.status_code == 200
     body = r.json()
-    assert body["categorieen"] == "http://testserver/klantinteracties/api/v1/categorieen"
+    assert body["categorieen"] == "http://testserver.local/klantinteracties/api/v1/categorieen"
     assert r.headers["API-version"] == "0.9.0"
 
 

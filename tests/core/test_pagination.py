@@ -20,7 +20,7 @@ async def test_envelope_and_links_keep_other_params(client):
     assert body["count"] == 5 and len(body["results"]) == 2
     assert body["previous"] is None
     nxt = urlsplit(body["next"])
-    assert nxt.scheme == "http" and nxt.netloc == "testserver"
+    assert nxt.scheme == "http" and nxt.netloc == "testserver.local"
     assert parse_qs(nxt.query) == {"pageSize": ["2"], "page": ["2"]}
 
     r = await client.get(body["next"])
@@ -64,4 +64,36 @@ async def test_list_statement_count_does_not_grow(client, count_statements):
     with count_statements() as big:
         await client.get("/categorie-relaties")
         await client.get("/categorieen")
-    assert small.count == big.count == 4  # per list: count, page (the token is cached)
+    assert small.count == big.count == 2  # per list: page (not full: no count; the token is cached)
+
+
+@pytest.mark.parametrize("page", ["98703343776256565085", str(2**31 + 1), " 9_999_999_999_999 "])
+async def test_a_page_beyond_any_register_is_404_not_500(client, page):
+    await _make(client, 1)
+    r = await client.get("/categorieen", params={"page": page, "pageSize": 500})
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
+
+
+async def test_count_statement_only_when_the_page_does_not_tell_it(client, count_statements):
+    await _make(client, 3)  # three categorieen
+
+    async def listing(**params: object) -> tuple[int, dict[str, object]]:
+        with count_statements() as c:
+            r = await client.get("/categorieen", params=params)
+        return c.count, r.json() if r.status_code == 200 else {"status": r.status_code}
+
+    statements, body = await listing()
+    assert statements == 1 and body["count"] == 3  # page, not full (the token is cached)
+    statements, body = await listing(pageSize=2)
+    assert statements == 2 and body["count"] == 3 and body["next"]  # full page: count too
+    statements, body = await listing(pageSize=2, page=2)
+    assert statements == 1 and body["count"] == 3 and body["previous"]  # the last, not full
+    statements, body = await listing(pageSize=3)
+    assert statements == 2 and body["count"] == 3 and body["next"] is None  # exactly full
+    statements, body = await listing(pageSize=2, page=3)
+    assert statements == 1 and body == {"status": 404}  # empty page past the end
+    statements, body = await listing(pageSize=2, page="last")
+    assert statements == 2 and body["count"] == 3  # last: count first, then the rows
+    assert [r["naam"] for r in body["results"]] == [
+        r["naam"] for r in (await listing(pageSize=2, page=2))[1]["results"]
+    ]

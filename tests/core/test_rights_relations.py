@@ -41,7 +41,7 @@ from tests.api.klantcontacten_helpers import (
 )
 from tests.helpers import problem
 
-BASE = "http://testserver/klantinteracties/api/v1"
+BASE = "http://testserver.local/klantinteracties/api/v1"
 SERVICES: dict[str, CrudService] = {
     **klantinteracties_api().services,
     **contactgegevens_api().services,

@@ -94,11 +94,16 @@ class Principal:
 
 
 def parse_header(header: str | None) -> str:
-    if not header:
+    """The key of ``Token <key>``. As in the reference, a header of another scheme (``Bearer
+    ...``) counts as no credentials at all; a ``Token`` header without exactly one key is a
+    failed attempt."""
+    parts = (header or "").split()
+    if not parts or parts[0].lower() != "token":
         raise not_authenticated()
-    parts = header.split()
-    if len(parts) != 2 or parts[0].lower() != "token":
-        raise not_authenticated() if len(parts) < 2 else authentication_failed()
+    if len(parts) == 1:
+        raise authentication_failed("Ongeldige Token-header: de sleutel ontbreekt.")
+    if len(parts) > 2:
+        raise authentication_failed("Ongeldige Token-header: een sleutel bevat geen spaties.")
     return parts[1]
 
 

@@ -82,12 +82,12 @@ def not_authenticated() -> ProblemError:
     )
 
 
-def authentication_failed() -> ProblemError:
+def authentication_failed(detail: str = "Ongeldige token.") -> ProblemError:
     return ProblemError(
         401,
         "authentication_failed",
         "Ongeldige authenticatiegegevens.",
-        "Ongeldige token.",
+        detail,
         "AuthenticationFailed",
         headers={"WWW-Authenticate": "Token"},
     )

@@ -2,7 +2,8 @@
 
 A ``FilterSet`` declares every accepted query parameter. Anything else is rejected with 400
 ``unknown-parameters`` (clients rely on this to catch typos). Values are parsed strictly: a bad
-UUID, date, choice or boolean is a 400, never silently ignored.
+UUID, date, choice or boolean is a 400, never silently ignored. An empty value (``?status=``) is
+no filter at all, as in the reference: clients build query strings from empty form fields.
 
 Filters that belong to one related row (e.g. the four ``partijIdentificator__*`` params) share a
 ``group``: their values are handed together to one clause builder so that they all match the
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import ColumnElement, false
 
 from .errors import InvalidParam, ValidationFailed, invalid
+from .urls import is_url
 
 Kind = Literal["string", "uuid", "bool", "enum", "date", "datetime", "url", "csv"]
 Clause = ColumnElement[bool]
@@ -90,10 +92,9 @@ def parse_datetime(name: str, raw: str) -> dt.datetime:
 
 def uuid_from_url(name: str, raw: str) -> uuid.UUID | None:
     """Only the last path segment of a resource URL identifies it; host and path are not checked."""
-    parts = urlsplit(raw)
-    if not parts.scheme or not parts.netloc:
+    if not is_url(raw):
         raise invalid(name, "Voer een geldige URL in.")
-    last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    last = urlsplit(raw).path.rstrip("/").rsplit("/", 1)[-1]
     try:
         return uuid.UUID(last)
     except ValueError:
@@ -154,8 +155,8 @@ class FilterSet:
         grouped: dict[str, dict[str, Any]] = {}
         for name, raw in params.items():
             f = self.by_name.get(name)
-            if f is None:
-                continue
+            if f is None or raw == "":
+                continue  # an empty value means "no filter", as clients of the reference expect
             value = _parse_value(f, raw)
             out.reads.update(f.reads)
             if f.group:
@@ -173,7 +174,9 @@ class FilterSet:
     def parse_detail(
         self, params: Mapping[str, str], multi: Mapping[str, list[str]]
     ) -> tuple[str, ...]:
-        reject_unknown(params, {"expand"} if self.expand else set())
+        # Pagination parameters mean nothing here, but the reference accepts them.
+        known = set(PAGINATION_PARAMS) | ({"expand"} if self.expand else set())
+        reject_unknown(params, known)
         return parse_expand(multi.get("expand", []), self.expand)
 
 

@@ -80,6 +80,7 @@ def _param(f: Filter) -> dict[str, Any]:
     schema = {"type": "string", "enum": list(f.enum)} if f.kind == "enum" else _KIND_SCHEMA[f.kind]
     schema = _no_nul(copy.deepcopy(schema))
     doc: dict[str, Any] = {"name": f.name, "in": "query", "required": False, "schema": schema}
+    doc["allowEmptyValue"] = True  # an empty value is no filter (as in the reference)
     if f.description:
         doc["description"] = f.description
     if f.deprecated:

@@ -1,7 +1,7 @@
 """Page-number pagination: ``page`` (1-based) and ``pageSize`` (default 100, max 500).
 
 The envelope is ``{count, next, previous, results}``; ``next``/``previous`` are absolute URLs that
-keep every other query parameter.
+keep every other query parameter, sorted by name.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from .errors import not_found
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 500
+MAX_PAGE = 2**31
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,19 @@ def page_request(page: str | None, page_size: str | None) -> PageRequest:
         number = int(page)
     except ValueError:
         raise not_found("Ongeldige pagina.") from None
-    if number < 1:
+    # Past MAX_PAGE no register has rows; and an offset beyond 64 bits fails in the database.
+    if number < 1 or number > MAX_PAGE:
         raise not_found("Ongeldige pagina.")
     return PageRequest(number, size)
+
+
+def count_from_page(req: PageRequest, rows: int) -> int | None:
+    """The total count when a page's rows already tell it: a page that is not full is the last
+    one, so the count is its offset plus its rows (for an empty page past the end, the offset,
+    which ``check_in_range`` then refuses). None for a full page or for ``last``."""
+    if req.number is None or rows >= req.size:
+        return None
+    return (req.number - 1) * req.size + rows
 
 
 def check_in_range(req: PageRequest, count: int) -> int:
@@ -72,6 +83,8 @@ def envelope(
         params = [(k, v) for k, v in query if k != "page"]
         if target > 1:
             params.append(("page", str(target)))
+        # Sorted by name (repeated names keep their order), as the reference writes its links.
+        params.sort(key=lambda kv: kv[0])
         return f"{path_url}?{urlencode(params)}" if params else path_url
 
     has_next = number * size < count

@@ -20,7 +20,7 @@ from .context import Ctx
 from .errors import InvalidParam, ValidationFailed, not_found
 from .expand import ExpandTree, Expansion, apply_expansions, expand_scopes, expand_tree
 from .filters import FilterSet, ParsedQuery
-from .pagination import check_in_range, page_request
+from .pagination import check_in_range, count_from_page, page_request
 from .repository import TableRepository
 from .schemas import FkRef, Gegevensgroep
 from .validation import NOT_NULL, InputModel, missing_keys, validate
@@ -89,9 +89,19 @@ class CrudService:
 
     async def list_page(self, session: AsyncSession, ctx: Ctx, query: ParsedQuery) -> Page:
         req = page_request(query.page, query.page_size)
-        count = await self.repo.count(session, query.clauses)
+        rows: Sequence[RowMapping] | None = None
+        count: int | None = None
+        if req.number is not None:
+            # Rows first: most searches (a BSN, a partij's history) fit on one page, whose rows
+            # then give the count, and the count statement is not needed.
+            offset = (req.number - 1) * req.size
+            rows = await self.repo.page(session, query.clauses, req.size, offset)
+            count = count_from_page(req, len(rows))
+        if count is None:
+            count = await self.repo.count(session, query.clauses)
         number = check_in_range(req, count)
-        rows = await self.repo.page(session, query.clauses, req.size, (number - 1) * req.size)
+        if rows is None:  # "last": which rows depends on the count
+            rows = await self.repo.page(session, query.clauses, req.size, (number - 1) * req.size)
         # Expandable resources carry "_expand" on every list item, as existing clients expect.
         items = await self.render(
             session, ctx, rows, expand_tree(query.expand), expand_key=bool(self.expansions)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, TypeVar, get_args
+from typing import Annotated, Any, TypeVar, get_args, get_origin
 
 import orjson
 from pydantic import (
@@ -91,17 +91,23 @@ class InputModel(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_timestamps(cls, value: Any, info: ValidationInfo) -> Any:
-        """Pydantic takes a number, or a string of digits, for a date or date-time as a Unix
-        timestamp (0 becomes 1970-01-01). Clients send ISO 8601; a number is a mistake and is
-        refused, as the reference does."""
+    def _numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        """What a number means depends on the field.
+
+        Text: the reference stores a JSON number sent for a text field as its text (``5`` ->
+        ``"5"``), so we do too; ``true``/``false`` stay refused. Dates and date-times: Pydantic
+        would take a number, or a string of digits, as a Unix timestamp (0 becomes 1970-01-01).
+        Clients send ISO 8601; a number is a mistake and is refused, as the reference does."""
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             return value
         if isinstance(value, str) and not _NUMBER.fullmatch(value):
             return value
-        kind = _temporal_kind(cls.model_fields[info.field_name or ""].annotation)
+        annotation = cls.model_fields[info.field_name or ""].annotation
+        kind = _temporal_kind(annotation)
         if kind is not None:
             raise PydanticKnownError(kind)  # type: ignore[arg-type]
+        if not isinstance(value, str) and _is_text(annotation):
+            return str(value)
         return value
 
     @field_validator("*", mode="after")
@@ -128,6 +134,15 @@ def _temporal_kind(annotation: Any) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def _is_text(annotation: Any) -> bool:
+    """Whether the field holds free text (``str``, possibly optional or annotated)."""
+    if annotation is str:
+        return True
+    if get_origin(annotation) in (list, dict, tuple, set, frozenset):
+        return False  # a collection of texts is no text
+    return any(_is_text(arg) for arg in get_args(annotation))
 
 
 def _type_name(value: Any) -> str:
@@ -198,15 +213,50 @@ def field_name(loc: tuple[int | str, ...], prefix: str = "") -> str:
     return ".".join(parts)
 
 
-def translate(exc: ValidationError, prefix: str = "") -> list[InvalidParam]:
+def translate(
+    exc: ValidationError, prefix: str = "", model: type[BaseModel] | None = None
+) -> list[InvalidParam]:
     params: list[InvalidParam] = []
     for err in exc.errors(include_url=False):
         code, reason = _message(err)
         loc = err["loc"]
         if err["type"] in ("model_type", "dict_type", "model_attributes_type"):
             loc = (*loc, "non_field_errors")
+        elif err["type"] == "list_type" and model is not None and _list_of_objects(model, loc):
+            loc = (*loc, "non_field_errors")  # as the reference names a bad list of objects
         params.append(InvalidParam(field_name(loc, prefix) or "nonFieldErrors", code, reason))
     return params
+
+
+def _list_of_objects(model: type[BaseModel], loc: tuple[int | str, ...]) -> bool:
+    """Whether the field at ``loc`` is a list of objects (nested models), not of values."""
+    annotation: Any = model
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(part, int):
+            args = get_args(annotation)
+            annotation = args[0] if args else None
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            fields = annotation.model_fields  # an error's location may use either spelling
+            info = next((f for n, f in fields.items() if part in (n, f.alias)), None)
+            annotation = info.annotation if info is not None else None
+        else:
+            return False
+    annotation = _unwrap(annotation)
+    if get_origin(annotation) is not list:
+        return False
+    item = _unwrap(get_args(annotation)[0])
+    return isinstance(item, type) and issubclass(item, BaseModel)
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X`` of ``X | None`` and of ``Annotated[X, ...]``."""
+    while get_origin(annotation) is Annotated or (
+        get_args(annotation) and type(None) in get_args(annotation)
+    ):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        annotation = args[0]
+    return annotation
 
 
 def validate(model: type[M], data: Any, prefix: str = "") -> M:
@@ -218,7 +268,7 @@ def validate(model: type[M], data: Any, prefix: str = "") -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise ValidationFailed(translate(exc, prefix)) from None
+        raise ValidationFailed(translate(exc, prefix, model)) from None
 
 
 def missing_required(obj: BaseModel, required: tuple[str, ...]) -> list[InvalidParam]:

@@ -80,7 +80,8 @@ class InterneTaakService(CrudService):
                     "aanleidinggevendKlantcontact": ctx.ref(
                         "klantcontacten", r["aanleidinggevend_klantcontact_uuid"]
                     ),
-                    "toegewezenAanActor": refs[0] if refs else None,
+                    # Without actoren the reference answers an empty reference, not null.
+                    "toegewezenAanActor": refs[0] if refs else {"uuid": None},
                     "toegewezenAanActoren": refs,
                     "toelichting": r["toelichting"],
                     "status": r["status"],
@@ -93,10 +94,12 @@ class InterneTaakService(CrudService):
     # ----- checks ---------------------------------------------------------------------------
     def parse(self, data: Any, partial: bool) -> InterneTaak:
         obj = validate(self.input_model, data)
+        sent = obj.model_fields_set & {SINGLE, MANY}
         if partial:
+            if len(sent) == 2:  # PATCH may leave both out, but not send both
+                raise ValidationFailed([InvalidParam("nonFieldErrors", "invalid", BOTH)])
             return obj
         errors = missing_required(obj, self.required)
-        sent = obj.model_fields_set & {SINGLE, MANY}
         if not sent:
             errors.append(InvalidParam("nonFieldErrors", "invalid", NEITHER))
         elif len(sent) == 2:
@@ -128,9 +131,14 @@ class InterneTaakService(CrudService):
         if len(set(keys)) != len(keys):
             return [InvalidParam(wire, "unique", REPEATED)]
         found = await internetaken.existing_actors(session, keys)
+        # Items of the list are named by their index; the single actor has none.
         return [
-            InvalidParam(f"{wire}.uuid", "invalid", NO_ACTOR.format(k))
-            for k in keys
+            InvalidParam(
+                f"{wire}.{i}.uuid" if wire == WIRE[MANY] else f"{wire}.uuid",
+                "invalid",
+                NO_ACTOR.format(k),
+            )
+            for i, k in enumerate(keys)
             if k not in found
         ]
 

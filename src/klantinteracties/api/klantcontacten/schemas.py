@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from klantinteracties.core.errors import InvalidParam
+from klantinteracties.core.urls import is_url
 from klantinteracties.core.validation import (
     DIGITS_PATTERN,
     NOT_NULL,
@@ -25,25 +25,22 @@ from klantinteracties.core.validation import (
 )
 
 _DIGITS = re.compile(r"[0-9]+")
-_URL_SCHEMES = {"http", "https", "ftp", "ftps"}
-# The same rule for the OpenAPI document: empty, or one of those schemes with a host.
-URL_OR_BLANK_PATTERN = r"^(([hH][tT][tT][pP][sS]?|[fF][tT][pP][sS]?)://[^\s/?#]+\S*)?$"
+# The rule of core/urls.py, roughly, for the OpenAPI document: empty, or http(s)/ftp(s) with a
+# host that has a dot, is localhost or a bracketed IPv6 address.
+URL_OR_BLANK_PATTERN = (
+    r"^(([hH][tT][tT][pP][sS]?|[fF][tT][pP][sS]?)://([^\s/?#@]+@)?"
+    r"([^\s/?#:@]+\.[^\s/?#:@]+|[lL][oO][cC][aA][lL][hH][oO][sS][tT]|\[[0-9a-fA-F:.]+\])"
+    r"(:[0-9]{1,5})?([/?#]\S*)?)?$"
+)
 METADATA_MAX_LENGTH = 255
 NO_FURTHER_ACTION = "no-further-action-when-contact-succesful"
 
 
 def _url_or_blank(value: str) -> str:
-    """An absolute http(s)/ftp(s) URL without spaces, or "" for "not given"."""
-    if value == "":
+    """A URL by the reference's rules, or "" for "not given"."""
+    if value == "" or is_url(value):
         return value
-    parts = urlsplit(value)
-    if (
-        parts.scheme.lower() not in _URL_SCHEMES
-        or not parts.netloc
-        or any(c.isspace() for c in value)
-    ):
-        raise PydanticCustomError("invalid", "Voer een geldige URL in.")
-    return value
+    raise PydanticCustomError("invalid", "Voer een geldige URL in.")
 
 
 def _digits_or_none(value: str | None) -> str | None:
@@ -133,8 +130,16 @@ class Klantcontact(InputModel):
     @field_validator("metadata", mode="before")
     @classmethod
     def _metadata_not_null(cls, value: Any) -> Any:
-        # Without this a null would be reported as "metadata.nonFieldErrors".
-        return reject_null(value)
+        # Without this a null or a non-object would be reported as "metadata.nonFieldErrors";
+        # the reference names them "metadata" (codes null and not_a_dict).
+        reject_null(value)
+        if not isinstance(value, dict):
+            raise PydanticCustomError(
+                "not_a_dict",
+                'Verwacht een object met sleutels en waarden, ontvangen: "{kind}".',
+                {"kind": type(value).__name__},
+            )
+        return value
 
 
 def check_metadata(

@@ -62,6 +62,7 @@ def register(api: Api) -> None:
         # Three resources were made, so there is no single Location to point at.
         return JSONResponse(body, status_code=201)
 
+    api.collections.append("maak-klantcontact")  # the API root lists it, as the reference does
     api.add_route(
         "/maak-klantcontact",
         handler,

@@ -97,6 +97,13 @@ class ActorKlantcontact(Weergave):
     klantcontact: Verwijzing = veld("Het klantcontact.")
 
 
+class GeenActor(Weergave):
+    """De eerste actor van een taak zonder actoren: een verwijzing met lege uuid en zonder URL."""
+
+    REQUIRED = ("uuid",)
+    uuid: Uuid | None = veld("Leeg: de taak is aan niemand toegewezen.")
+
+
 class InterneTaak(Weergave):
     """Een taak voor een medewerker of afdeling naar aanleiding van een klantcontact."""
 
@@ -114,8 +121,9 @@ class InterneTaak(Weergave):
     referentienummer: str | None = veld("Referentienummer (alleen cijfers) van de taak.")
     gevraagde_handeling: str = veld("Wat er gedaan moet worden.")
     aanleidinggevend_klantcontact: Verwijzing = veld("Het klantcontact dat tot de taak leidde.")
-    toegewezen_aan_actor: Verwijzing | None = veld(
-        "De eerste actor aan wie de taak is toegewezen, null zonder actoren (verouderd).",
+    toegewezen_aan_actor: Verwijzing | GeenActor = veld(
+        "De eerste actor aan wie de taak is toegewezen; zonder actoren `{\"uuid\": null}` "
+        "(verouderd).",
         deprecated=True,
     )
     toegewezen_aan_actoren: list[Verwijzing] = veld(

@@ -131,94 +131,120 @@ async def check_identificator(
     partial: bool = False,
     exclude: Collection[uuid.UUID] = (),
 ) -> list[InvalidParam]:
-    """Every rule for one identificator; returns the errors with ``prefix`` before each name.
+    """Every rule for one identificator; returns the errors with ``prefix`` before each name
+    (not before ``__all__``, which names the identificator as a whole wherever it is).
+
+    As in the reference, the rules run in two rounds: the fields on their own (relations exist,
+    the group is given), and only when those pass, the rules that combine values, of which just
+    the first that fails is reported.
 
     ``current``: the stored row being updated (None on create). ``partij_uuid``: the partij the
     identificator will belong to. ``partial``: a PATCH, so the group may be left out when a row
     exists. ``exclude``: uuids of rows that the same request removes (not counted as clashes).
     """
     eff = effective(obj, current)
-    errors = await _check_refs(session, obj, current)
+    errors = await _check_refs(session, obj)
     group_sent = "partij_identificator" in obj.model_fields_set
     if obj.partij_identificator is None and (group_sent or current is None or not partial):
-        # A null or empty group counts as missing: the group cannot be cleared.
+        # An empty group counts as missing: the group cannot be cleared.
         errors.append(InvalidParam("partijIdentificator", "required", REQUIRED))
-    elif eff.group is not None:
-        errors += _check_values(eff)
-        errors += await _check_soort_change(session, current, eff.group)
-        errors += _check_needs_parent(eff)
-        if not errors:
+    if not errors and eff.group is not None:
+        first = await _first_misfit(session, obj, current, eff)
+        if first is not None:
+            errors.append(first)
+        else:
             ignore = {*exclude, *([current["uuid"]] if current is not None else [])}
             errors += await _check_unique(session, eff, partij_uuid, ignore)
-    return [InvalidParam(f"{prefix}{e.name}", e.code, e.reason) for e in errors]
+    return [
+        e if e.name == NAME_ALL else InvalidParam(f"{prefix}{e.name}", e.code, e.reason)
+        for e in errors
+    ]
 
 
-async def _check_refs(
-    session: AsyncSession, obj: PartijIdentificator, current: RowMapping | None
-) -> list[InvalidParam]:
+async def _check_refs(session: AsyncSession, obj: PartijIdentificator) -> list[InvalidParam]:
+    """The relations sent must exist."""
     errors: list[InvalidParam] = []
     partij_ref = obj.identificeerde_partij
     if partij_ref is not None and not await partijen_repo.exists(session, partij_ref.uuid):
         errors.append(
             InvalidParam("identificeerdePartij.uuid", "invalid", "Er is geen partij met deze uuid.")
         )
+    sub = obj.sub_identificator_van
+    if sub is not None and not await partij_identificatoren.exists(session, sub.uuid):
+        reason = "Er is geen partij-identificator met deze uuid."
+        errors.append(InvalidParam(f"{NAME_SUB}.uuid", "invalid", reason))
+    return errors
+
+
+async def _first_misfit(
+    session: AsyncSession,
+    obj: PartijIdentificator,
+    current: RowMapping | None,
+    eff: Effective,
+) -> InvalidParam | None:
+    """The first rule on combined values that fails, in the reference's order: the codes fit
+    together, the objectId fits its soort, then the rules about subIdentificatorVan."""
+    assert eff.group is not None
+    found = hierarchy_problem(eff.group) or _object_id_misfit(eff.group)
+    if found is None:
+        found = await _parent_misfit(session, obj, current)
+    if found is None:
+        found = _needs_parent(eff)
+    if found is None:
+        found = await _soort_change(session, current, eff.group)
+    return found
+
+
+async def _parent_misfit(
+    session: AsyncSession, obj: PartijIdentificator, current: RowMapping | None
+) -> InvalidParam | None:
     if obj.sub_identificator_van is None:
-        return errors
+        return None
     key = obj.sub_identificator_van.uuid
     if current is not None and key == current["uuid"]:
         reason = "Een partij-identificator kan geen sub-identificator van zichzelf zijn."
-        errors.append(InvalidParam(NAME_SUB, "invalid", reason))
-        return errors
+        return InvalidParam(NAME_SUB, "invalid", reason)
     parent = await partij_identificatoren.get(session, key)
-    if parent is None:
-        reason = "Er is geen partij-identificator met deze uuid."
-        errors.append(InvalidParam(f"{NAME_SUB}.uuid", "invalid", reason))
-    elif parent["code_soort_object_id"] != "kvk_nummer":
+    if parent is not None and parent["code_soort_object_id"] != "kvk_nummer":
         reason = (
             "subIdentificatorVan moet een partij-identificator met codeSoortObjectId "
             "`kvk_nummer` zijn."
         )
-        errors.append(InvalidParam(NAME_SUB, "invalid", reason))
-    return errors
+        return InvalidParam(NAME_SUB, "invalid", reason)
+    return None
 
 
-def _check_values(eff: Effective) -> list[InvalidParam]:
-    assert eff.group is not None
-    errors: list[InvalidParam] = []
-    misfit = hierarchy_problem(eff.group)
-    if misfit is not None:
-        errors.append(misfit)
-    problem = object_id_problem(eff.group["code_soort_object_id"], eff.group["object_id"])
-    if problem is not None:
-        reason = f"Deze waarde is niet geldig: {problem}"
-        errors.append(InvalidParam(NAME_OBJECT_ID, "invalid", reason))
-    return errors
+def _object_id_misfit(group: dict[str, Any]) -> InvalidParam | None:
+    problem = object_id_problem(group["code_soort_object_id"], group["object_id"])
+    if problem is None:
+        return None
+    return InvalidParam(NAME_OBJECT_ID, "invalid", f"Deze waarde is niet geldig: {problem}")
 
 
-def _check_needs_parent(eff: Effective) -> list[InvalidParam]:
+def _needs_parent(eff: Effective) -> InvalidParam | None:
     assert eff.group is not None
     if eff.group["code_soort_object_id"] != "vestigingsnummer" or eff.parent is not None:
-        return []
+        return None
     reason = (
         "Een vestigingsnummer hoort onder een KvK-nummer: geef in subIdentificatorVan een "
         "partij-identificator met codeSoortObjectId `kvk_nummer` op."
     )
-    return [InvalidParam(NAME_SUB, "invalid", reason)]
+    return InvalidParam(NAME_SUB, "invalid", reason)
 
 
-async def _check_soort_change(
+async def _soort_change(
     session: AsyncSession, current: RowMapping | None, group: dict[str, Any]
-) -> list[InvalidParam]:
+) -> InvalidParam | None:
     """Children were accepted for this soort (a KvK number); another soort would orphan them."""
     if current is None or group["code_soort_object_id"] == current["code_soort_object_id"]:
-        return []
+        return None
     if not await partij_identificatoren.has_children(session, current["uuid"]):
-        return []
+        return None
     reason = (
         "De codeSoortObjectId kan niet veranderen zolang er partij-identificatoren zijn "
         "die deze als subIdentificatorVan hebben."
     )
-    return [InvalidParam(NAME_SOORT, "invalid", reason)]
+    return InvalidParam(NAME_SOORT, "invalid", reason)
 
 
 async def _check_unique(
@@ -227,15 +253,15 @@ async def _check_unique(
     partij_uuid: uuid.UUID | None,
     ignore: Collection[uuid.UUID],
 ) -> list[InvalidParam]:
-    """The database enforces these too; checking first gives the client a precise message."""
+    """The database enforces these too; checking first gives the client a precise message.
+    Only the first clash is reported, as in the reference."""
     assert eff.group is not None
-    errors: list[InvalidParam] = []
     if await partij_identificatoren.find_same(session, eff.group, eff.parent, ignore):
         reason = (
             "Een partij-identificator moet uniek zijn: deze combinatie van codeObjecttype, "
             "codeSoortObjectId, objectId en codeRegister is al vastgelegd."
         )
-        errors.append(InvalidParam(NAME_ALL, "invalid", reason))
+        return [InvalidParam(NAME_ALL, "invalid", reason)]
     soort = eff.group["code_soort_object_id"]
     if partij_uuid is not None and await partij_identificatoren.soort_taken(
         session, partij_uuid, soort, ignore
@@ -244,5 +270,5 @@ async def _check_unique(
             "Een partij heeft ten hoogste één identificator per codeSoortObjectId; "
             f"deze partij heeft al een `{soort}`."
         )
-        errors.append(InvalidParam(NAME_ALL, "invalid", reason))
-    return errors
+        return [InvalidParam(NAME_ALL, "invalid", reason)]
+    return []

@@ -84,5 +84,5 @@ class PartijIdentificator(InputModel):
     @field_validator("partij_identificator", mode="before")
     @classmethod
     def _empty_group_is_absent(cls, value: Any) -> Any:
-        # An empty object says as little as null: both are reported as a missing group.
-        return None if value == {} else value
+        # An empty object is reported as a missing group, null (as in the reference) as null.
+        return None if value == {} else reject_null(value)

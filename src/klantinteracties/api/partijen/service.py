@@ -217,6 +217,8 @@ class PartijService(CrudService):
             sub = parse_identificatie(soort, data) if data is not None else None
         except ValidationFailed as exc:
             return {}, exc.invalid_params
+        if isinstance(sub, OrganisatieIdentificatie) and not sub.model_fields_set:
+            sub = None  # nothing of an organisatie sent: no sub-object, as in the reference
         errors: list[InvalidParam] = []
         if isinstance(sub, ContactpersoonIdentificatie) and sub.werkte_voor_partij is not None:
             errors = await self.check_werkgever(session, sub.werkte_voor_partij.uuid, key, soort)

@@ -15,7 +15,7 @@ from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.api.partij_identificatoren.repository import partij_identificatoren
-from klantinteracties.api.partij_identificatoren.rules import check_identificator
+from klantinteracties.api.partij_identificatoren.rules import NAME_ALL, check_identificator
 from klantinteracties.api.partij_identificatoren.schemas import PartijIdentificator
 from klantinteracties.api.partij_identificatoren.service import partij_identificator_service
 from klantinteracties.core.errors import InvalidParam
@@ -76,21 +76,22 @@ async def check_links(
         keys = listed(body, spec)
         if keys:
             rows = await spec.links.full_rows(session, keys)
-            errors += _missing(spec, keys, rows)
+            errors += _missing(spec, getattr(body, spec.field), rows)
             if spec.field == "digitale_adressen":
                 errors += _adres_clashes(rows)
         errors += await _check_voorkeur(session, body, spec, keys, key)
     return errors
 
 
-def _missing(
-    spec: LinkSpec, keys: list[uuidlib.UUID], rows: Sequence[RowMapping]
-) -> list[InvalidParam]:
+def _missing(spec: LinkSpec, refs: list[FkRef], rows: Sequence[RowMapping]) -> list[InvalidParam]:
+    """Unknown items, named by their index in the list sent."""
     found = {r["uuid"] for r in rows}
     return [
-        InvalidParam(f"{spec.wire}.uuid", "invalid", f"Er is geen {spec.label} met uuid {k}.")
-        for k in keys
-        if k not in found
+        InvalidParam(
+            f"{spec.wire}.{i}.uuid", "invalid", f"Er is geen {spec.label} met uuid {ref.uuid}."
+        )
+        for i, ref in enumerate(refs)
+        if ref.uuid not in found
     ]
 
 
@@ -198,10 +199,10 @@ async def plan_identificatoren(
             k for k in await identificator_writes.of_partij(session, key) if k not in wanted
         ]
     errors = await _blocked_deletes(session, plan.delete)
-    for item in items:
+    for i, item in enumerate(items):
         if item.uuid is not None and item.uuid not in stored:
             reason = f"Er is geen partij-identificator met uuid {item.uuid}."
-            errors.append(InvalidParam(f"{IDS}.uuid", "invalid", reason))
+            errors.append(InvalidParam(f"{IDS}.{i}.uuid", "invalid", reason))
             continue
         current = stored.get(item.uuid) if item.uuid is not None else None
         owned = item.model_copy(update={"identificeerde_partij": FkRef(uuid=key)})
@@ -211,7 +212,7 @@ async def plan_identificatoren(
             item.model_copy(update={"identificeerde_partij": None}),
             current=current,
             partij_uuid=key,
-            prefix=f"{IDS}.",
+            prefix=f"{IDS}.{i}.",
             partial=current is not None,
             exclude=plan.delete,
         )
@@ -239,7 +240,7 @@ def _soort_repeats(plan: IdentificatorPlan) -> list[InvalidParam]:
     if len(soorten) == len(set(soorten)):
         return []
     reason = "Een partij heeft ten hoogste één identificator per codeSoortObjectId."
-    return [InvalidParam(f"{IDS}.__all__", "invalid", reason)]
+    return [InvalidParam(NAME_ALL, "invalid", reason)]
 
 
 async def apply_identificatoren(session: AsyncSession, plan: IdentificatorPlan | None) -> None:

@@ -14,13 +14,17 @@ BIC_PATTERN = r"^(\S{8,11})?$"  # empty: no BIC
 _IBAN = re.compile(IBAN_PATTERN)
 
 
+def iban_problem(value: str) -> str | None:
+    """Why ``value`` is no IBAN. Only the shape is checked (country code, check digits,
+    account): no checksum, as before."""
+    return None if _IBAN.match(value) else f"Dit is geen geldig IBAN-nummer: {value}"
+
+
 def _iban(value: str) -> str:
     reject_blank(value)
-    # Only the shape is checked (country code, check digits, account): no checksum, as before.
-    if not _IBAN.match(value):
-        raise PydanticCustomError(
-            "invalid", "Dit is geen geldig IBAN-nummer: {value}", {"value": value}
-        )
+    problem = iban_problem(value)
+    if problem is not None:
+        raise PydanticCustomError("invalid", problem)
     return value
 
 

@@ -10,15 +10,27 @@ from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.core.context import Ctx
+from klantinteracties.core.errors import InvalidParam, ValidationFailed
 from klantinteracties.core.repository import TableRepository
 from klantinteracties.core.service import CrudService, FkSpec
 from klantinteracties.db.models import partij
 
 from .filters import REKENINGNUMMER_FILTERS
 from .repository import rekeningnummers
-from .schemas import Rekeningnummer
+from .schemas import Rekeningnummer, iban_problem
 
 partijen_repo = TableRepository(partij)
+
+
+def with_iban_shape(data: Any, errors: list[InvalidParam]) -> list[InvalidParam]:
+    """A too long IBAN is checked for its shape as well, and both are reported, as the
+    reference does (the length check otherwise stops the rest)."""
+    iban = data.get("iban") if isinstance(data, dict) else None
+    too_long = [i for i, e in enumerate(errors) if e.name == "iban" and e.code == "max_length"]
+    if not too_long or not isinstance(iban, str) or iban_problem(iban) is None:
+        return errors
+    at = too_long[0]
+    return [*errors[:at], InvalidParam("iban", "invalid", iban_problem(iban) or ""), *errors[at:]]
 
 
 class RekeningnummerService(CrudService):
@@ -43,6 +55,12 @@ class RekeningnummerService(CrudService):
             }
             for r in rows
         ]
+
+    def parse(self, data: Any, partial: bool) -> Any:
+        try:
+            return super().parse(data, partial)
+        except ValidationFailed as exc:
+            raise ValidationFailed(with_iban_shape(data, exc.invalid_params)) from None
 
     def values(self, obj: Any, current: RowMapping | None) -> dict[str, Any]:
         out = super().values(obj, current)
