@@ -73,8 +73,16 @@ async def database(
 
 
 @pytest.fixture(scope="session")
-def app(database: Database) -> Any:
-    return create_app(Settings(database_url=database.url), database)
+async def app(database: Database) -> AsyncIterator[Any]:
+    """The app with its lifespan running (so on PostgreSQL the token cache listens). Its cached
+    tokens do not expire, so that statement counts never depend on how long a test took; a
+    revocation through TokenStore still reaches it at once (tests/core/test_token_cache.py)."""
+    settings = Settings(
+        database_url=database.url, token_cache_seconds=3600, token_cache_notified_seconds=3600
+    )
+    app = create_app(settings, database)
+    async with app.router.lifespan_context(app):
+        yield app
 
 
 async def _clear(db: Database) -> None:

@@ -6,12 +6,19 @@ import asyncio
 import os
 import socket
 import sys
+import time
 from asyncio.subprocess import Process
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+
+from klantinteracties.app import create_app
+from klantinteracties.core.db import Database
+from klantinteracties.settings import Settings
+
+API_PATH = "/klantinteracties/api/v1"
 
 
 def problem(response: httpx.Response, status: int) -> dict[str, Any]:
@@ -98,3 +105,34 @@ async def open_post(
     writer.write(head.encode())
     await writer.drain()
     return reader, writer
+
+
+@asynccontextmanager
+async def app_client(
+    database: Database, **settings: Any
+) -> AsyncIterator[tuple[httpx.AsyncClient, Any]]:
+    """A client on an app of its own, with its lifespan running and the given settings (the
+    defaults otherwise, unlike the shared ``app`` fixture); yields the client and the app."""
+    app = create_app(Settings(database_url=database.url, **settings), database)
+    transport = httpx.ASGITransport(app=app)
+    base = f"http://testserver{API_PATH}"
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url=base) as c,
+    ):
+        yield c, app
+
+
+async def status_within(
+    request: Callable[[], Awaitable[httpx.Response]], status: int, seconds: float = 1.0
+) -> None:
+    """Sends ``request`` every 50 ms until it answers ``status``; fails when a request sent
+    ``seconds`` or more after the first one still answers something else."""
+    start = time.monotonic()
+    while True:
+        sent = time.monotonic() - start
+        response = await request()
+        if response.status_code == status:
+            return
+        assert sent < seconds, f"still {response.status_code} {sent:.2f} s later"
+        await asyncio.sleep(0.05)

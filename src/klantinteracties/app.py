@@ -12,12 +12,13 @@ from . import __version__
 from .api import klantinteracties_api
 from .api.contactgegevens import contactgegevens_api
 from .core.auth import TokenStore
-from .core.db import Database
+from .core.db import Database, is_sqlite
 from .core.docs import install_api
 from .core.errors import install_error_handlers
 from .core.failures import LastResortMiddleware, install_failure_handlers
 from .core.frontdoor import AccessLogMiddleware, AllowedHostsMiddleware, parse_hosts
 from .core.http import ApiMiddleware
+from .core.token_cache import token_cache, token_notifications
 from .db.models import api_token
 from .settings import Settings, get_settings
 
@@ -35,8 +36,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             max_overflow=settings.db_max_overflow,
         )
         app.state.db = db
-        app.state.tokens = TokenStore(api_token)
-        yield
+        async with token_notifications(app.state.tokens.cache, db.read_engine):
+            yield
         if owned:
             await db.dispose()
 
@@ -51,7 +52,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     if database is not None:  # tests hand in a database and may skip the lifespan
         app.state.db = database
-        app.state.tokens = TokenStore(api_token)
+    # Without the lifespan a PostgreSQL cache never gets its listener, and so is never used.
+    sqlite = is_sqlite(database.url if database else settings.resolved_database_url())
+    app.state.tokens = TokenStore(api_token, token_cache(settings, sqlite))
     app.state.settings = settings
     install_error_handlers(app)
     install_failure_handlers(app)

@@ -151,7 +151,7 @@ def token_list() -> None:
 
 @token_app.command("revoke")
 def token_revoke(identifier: str) -> None:
-    """Revoke a token; it stops working at once, in every server process."""
+    """Revoke a token; it stops working in every server process within a second."""
     store = TokenStore(api_token)
 
     async def work(db: Database) -> bool:

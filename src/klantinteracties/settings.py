@@ -47,6 +47,17 @@ class Settings(BaseSettings):
     max_expanded_rows: int = Field(
         default=10000, description="Most related rows one response may expand (more is a 400)."
     )
+    token_cache_seconds: float = Field(
+        default=1.0,
+        description="How long a checked token is trusted from the cache where the database "
+        "cannot notify other processes (SQLite): the longest a revocation takes. 0: no cache.",
+    )
+    token_cache_notified_seconds: float = Field(
+        default=60.0,
+        description="The same on PostgreSQL, where revocations are notified at once: a bound "
+        "for changes made to api_token by hand. 0: no cache.",
+    )
+    token_cache_size: int = Field(default=4096, description="Most tokens cached per process.")
     allowed_hosts: str = Field(
         default="", description="Comma-separated Host names accepted; empty accepts any."
     )

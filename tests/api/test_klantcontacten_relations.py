@@ -180,10 +180,10 @@ async def count_get(client, count_statements, url: str, **params: Any) -> int:
     return c.count
 
 
-# token lookup, page (not full: no count), all reverse relations in one UNION, the actors of
-# hadBetrokkenActoren
-LIST_STATEMENTS = 4
-DETAIL_STATEMENTS = 4  # token lookup, the row, the reverse relations, the actors
+# page (not full: no count), all reverse relations in one UNION, the actors of
+# hadBetrokkenActoren; the token is cached
+LIST_STATEMENTS = 3
+DETAIL_STATEMENTS = 3  # the row, the reverse relations, the actors (the token is cached)
 # Per expand path: the load of the related rows plus what their own representation loads (a
 # betrokkene its digitale adressen, an interne taak its actors, a partij its six relations).
 # A nested path includes its parent.

@@ -117,11 +117,11 @@ async def count_get(client, count_statements, url, **params) -> int:
     return c.count
 
 
-# Statements of a list request: token lookup, page (not full, so no count), then one per to-many
-# relation (betrokkenen, digitale adressen, rekeningnummers, categorie-relaties,
+# Statements of a list request (the token is cached): page (not full, so no count), then one
+# per to-many relation (betrokkenen, digitale adressen, rekeningnummers, categorie-relaties,
 # vertegenwoordigden, identificatoren).
-LIST_STATEMENTS = 8
-DETAIL_STATEMENTS = 8  # token lookup, the row, and the six relations
+LIST_STATEMENTS = 7
+DETAIL_STATEMENTS = 7  # the row and the six relations (the token is cached)
 EXPAND_STATEMENTS = {"digitaleAdressen": 1, "categorieRelaties": 1}
 
 

@@ -2,7 +2,8 @@
 
 Keys are random, shown once when created, and stored only as a SHA-256 hash (a fast hash is
 enough: the keys carry 256 bits of entropy, so there is nothing to brute-force). The lookup is by
-hash and the final comparison is constant-time.
+hash and the final comparison is constant-time. A server process caches checked tokens (see
+token_cache.py); every write to api_token goes through TokenStore, which tells the other processes.
 
 Rights are scopes stored with the token: ``*`` (everything), ``<group>:read`` / ``<group>:write``
 or ``<group>:*``, where a group is a resource group such as ``partijen`` or ``contactgegevens``.
@@ -25,6 +26,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    func,
     insert,
     select,
     update,
@@ -32,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .errors import authentication_failed, not_authenticated, permission_denied
+from .token_cache import CHANNEL, CREATED, TokenCache
 from .types import BigIntPK, UTCDateTime
 
 KEY_BYTES = 32
@@ -105,12 +108,24 @@ def parse_header(header: str | None) -> str:
 
 
 class TokenStore:
-    def __init__(self, table: Table) -> None:
+    def __init__(self, table: Table, cache: TokenCache | None = None) -> None:
         self.table = table
+        self.cache = cache
 
     async def authenticate(self, session: AsyncSession, header: str | None) -> Principal:
         key = parse_header(header)
         digest = hash_key(key)
+        cache = self.cache
+        if cache is None:
+            return await self._look_up(session, digest)
+        principal = cache.get(digest)
+        if principal is None:
+            generation = cache.generation
+            principal = await self._look_up(session, digest)  # raises for unknown keys
+            cache.put(digest, principal, generation)
+        return principal
+
+    async def _look_up(self, session: AsyncSession, digest: str) -> Principal:
         t = self.table
         stmt = select(t.c.identifier, t.c.key_hash, t.c.scopes).where(
             t.c.key_hash == digest, t.c.revoked_at.is_(None)
@@ -119,6 +134,13 @@ class TokenStore:
         if row is None or not hmac.compare_digest(row.key_hash, digest):
             raise authentication_failed()
         return Principal(row.identifier, tuple(row.scopes))
+
+    async def _changed(self, session: AsyncSession, change: str) -> None:
+        """Tell every server process of a change, inside the caller's transaction: PostgreSQL
+        delivers the notification on commit, and not at all on rollback. SQLite cannot notify;
+        there the other processes' cache entries expire (token_cache.py)."""
+        if session.get_bind().dialect.name == "postgresql":
+            await session.execute(select(func.pg_notify(CHANNEL, change)))
 
     async def authorize(
         self, session: AsyncSession, header: str | None, group: str, write: bool
@@ -147,6 +169,7 @@ class TokenStore:
                 created_at=dt.datetime.now(dt.UTC),
             )
         )
+        await self._changed(session, CREATED)
         await session.commit()
         return key
 
@@ -164,5 +187,10 @@ class TokenStore:
             .where(t.c.identifier == identifier, t.c.revoked_at.is_(None))
             .values(revoked_at=dt.datetime.now(dt.UTC))
         )
+        revoked = bool(result.rowcount)  # type: ignore[attr-defined]
+        if revoked:
+            await self._changed(session, "revoke")
         await session.commit()
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        if revoked and self.cache is not None:
+            self.cache.clear()  # this process's own cache need not wait for the notification
+        return revoked
