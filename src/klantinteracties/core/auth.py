@@ -108,7 +108,7 @@ def parse_header(header: str | None) -> str:
 
 
 class TokenStore:
-    def __init__(self, table: Table, cache: TokenCache | None = None) -> None:
+    def __init__(self, table: Table, cache: TokenCache[Principal] | None = None) -> None:
         self.table = table
         self.cache = cache
 

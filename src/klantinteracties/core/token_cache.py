@@ -23,14 +23,13 @@ import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 if TYPE_CHECKING:
     from ..settings import Settings
-    from .auth import Principal
 
 CHANNEL = "klantinteracties_api_token"
 LISTENER_NAME = "klantinteracties-token-listener"  # application_name in pg_stat_activity
@@ -38,8 +37,13 @@ CREATED = "create"  # the payload of a create; anything else clears the cache
 log = logging.getLogger("klantinteracties.auth")
 
 
-class TokenCache:
-    """Hash -> (time cached, Principal), least recently used first."""
+# What is cached per key hash: auth's Principal. Generic, so that this module needs nothing from
+# auth (which imports it): no import circle.
+V = TypeVar("V")
+
+
+class TokenCache(Generic[V]):
+    """Hash -> (time cached, value), least recently used first."""
 
     def __init__(
         self,
@@ -54,12 +58,12 @@ class TokenCache:
         # Without a listener to wait for (SQLite) the cache is usable from the start.
         self.trusted = not needs_listener
         self.generation = 0  # bumped on every clear; see put()
-        self._entries: OrderedDict[str, tuple[float, Principal]] = OrderedDict()
+        self._entries: OrderedDict[str, tuple[float, V]] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, digest: str) -> Principal | None:
+    def get(self, digest: str) -> V | None:
         if not self.trusted:
             return None
         entry = self._entries.get(digest)
@@ -71,7 +75,7 @@ class TokenCache:
         self._entries.move_to_end(digest)
         return entry[1]
 
-    def put(self, digest: str, principal: Principal, generation: int) -> None:
+    def put(self, digest: str, principal: V, generation: int) -> None:
         """Cache a lookup that started when the cache was at ``generation``. If the cache was
         cleared since, the row may have been read before the change that cleared it, so it is
         not kept."""
@@ -93,7 +97,7 @@ class TokenCache:
         self.trusted = trusted
 
 
-def token_cache(settings: Settings, sqlite: bool) -> TokenCache | None:
+def token_cache(settings: Settings, sqlite: bool) -> TokenCache[Any] | None:
     """The cache the settings ask for, or None when switched off."""
     ttl = settings.token_cache_seconds if sqlite else settings.token_cache_notified_seconds
     if settings.token_cache_seconds <= 0 or ttl <= 0 or settings.token_cache_size <= 0:
