@@ -20,6 +20,11 @@ def register_service(service: CrudService) -> None:
     _services[service.collection] = service
 
 
+def registered_services() -> dict[str, CrudService]:
+    """Every registered service by collection (for checks that walk all of them)."""
+    return dict(_services)
+
+
 def service_for(collection: str) -> Callable[[], CrudService]:
     """A function that returns the service of ``collection``, looked up when it is called."""
 

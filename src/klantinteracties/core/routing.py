@@ -47,7 +47,6 @@ class Api:
     # Set before the groups register; responses themselves are built by the services.
     outputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     collections: list[str] = field(default_factory=list)
-    services: dict[str, CrudService] = field(default_factory=dict)  # by collection
 
     def add_route(self, path: str, endpoint: Handler, **kwargs: Any) -> None:
         """Routes are collected here and put on the app by ``install_api`` under ``prefix``."""
@@ -121,7 +120,6 @@ class ResourceRoutes:
     def register(self) -> None:
         path = f"/{self.service.collection}"
         self.api.collections.append(self.service.collection)
-        self.api.services[self.service.collection] = self.service
         register_service(self.service)
         common: dict[str, Any] = {"tags": [self.tag], "response_class": JSONResponse}
         for op, method, suffix, make in (
