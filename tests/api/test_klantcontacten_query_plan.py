@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import orjson
 import pytest
 from sqlalchemy import insert, text
 from sqlalchemy.dialects import postgresql
 
 from klantinteracties.api.klantcontacten.filters import KLANTCONTACT_FILTERS
-from klantinteracties.api.klantcontacten.repository import klantcontacten
+from klantinteracties.api.klantcontacten.service import klantcontact_service
+from klantinteracties.core.context import Ctx
 from klantinteracties.db.models import betrokkene, klantcontact, partij, partij_identificator
 
 ROWS = 2000
@@ -87,13 +89,16 @@ async def test_contacts_of_a_bsn_use_indexes(database, token):  # token: empties
     await fill(database)
     params = {f"{PREFIX}objectId": bsn(1234), f"{PREFIX}codeSoortObjectId": "bsn"}
     query = KLANTCONTACT_FILTERS.parse_list(params, {"expand": []})
-    stmt = klantcontacten.page_statement(query.clauses, 100, 0)
+    # The statement a list request runs: the page's ids, and the JSON of those rows.
+    ctx = Ctx("http://testserver.local/klantinteracties/api/v1")
+    choice = klantcontact_service.page_choice(ctx, query, 100, 0)
+    stmt = klantcontact_service.reader.statement(postgresql.dialect(), ctx.base_url, choice)
     sql = str(stmt.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
     async with database.session(write=True) as session:
         for table in ("klantcontact", "betrokkene", "partij_identificator", "partij"):
             await session.execute(text(f"ANALYZE {table}"))
         await session.commit()
-        found = (await session.execute(stmt)).mappings().all()
+        found = [orjson.loads(j) for j in (await session.execute(stmt)).scalars().all()]
         plan = "\n".join((await session.execute(text(f"EXPLAIN {sql}"))).scalars().all())
     assert [r["onderwerp"] for r in found] == ["vraag 1234"]
     for table in ("klantcontact", "betrokkene", "partij_identificator"):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import Field
 
 from .schemas import Gegevensgroep
@@ -25,12 +23,3 @@ class Contactnaam(Gegevensgroep):
         default="", max_length=10, description="Voorvoegsel bij de achternaam, bv. `van der`."
     )
     achternaam: str = Field(default="", max_length=200, description="Achternaam.")
-
-    @classmethod
-    def volledige_naam_van(cls, prefix: str, row: Any) -> str:
-        """The full name from stored columns ``<prefix>_voornaam`` etc."""
-        return volledige_naam(
-            row[f"{prefix}_voornaam"],
-            row[f"{prefix}_voorvoegsel_achternaam"],
-            row[f"{prefix}_achternaam"],
-        )

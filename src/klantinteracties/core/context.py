@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
 
 DEFAULT_MAX_EXPANDED_ROWS = 10000
 
@@ -32,13 +31,3 @@ class Ctx:
 
     def url(self, collection: str, key: uuid.UUID | str) -> str:
         return f"{self.base_url}/{collection}/{key}"
-
-    def ref(self, collection: str, key: uuid.UUID | str | None) -> dict[str, Any] | None:
-        """The {uuid, url} object used for every relation; None stays None."""
-        if key is None:
-            return None
-        return {"uuid": str(key), "url": f"{self.base_url}/{collection}/{key}"}
-
-    def refs(self, collection: str, keys: list[Any]) -> list[dict[str, Any]]:
-        base = f"{self.base_url}/{collection}/"
-        return [{"uuid": str(k), "url": f"{base}{k}"} for k in keys]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from collections.abc import Sequence
-from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import (
@@ -20,9 +19,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-# A cap on the rows ``rows_by`` returns, set by expand for the loads it makes (see core/expand.py).
-rows_by_limit: ContextVar[int | None] = ContextVar("rows_by_limit", default=None)
-
 
 class TableRepository:
     def __init__(self, table: Table, order_by: Sequence[Any] | None = None) -> None:
@@ -36,11 +32,11 @@ class TableRepository:
     def count_statement(self, clauses: Sequence[ColumnElement[bool]]) -> Select[Any]:
         return select(func.count()).select_from(self.table).where(*clauses)
 
-    def page_statement(
+    def page_ids_statement(
         self, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
     ) -> Select[Any]:
-        """The list query; public so that tests can EXPLAIN exactly what a request runs."""
-        stmt = self.select_rows().where(*clauses).order_by(*self.order_by)
+        """The ids of one page of the list, in its order (the JSON statement's row choice)."""
+        stmt = select(self.table.c.id).where(*clauses).order_by(*self.order_by)
         return stmt.limit(limit).offset(offset)
 
     async def get(self, session: AsyncSession, key: uuidlib.UUID) -> RowMapping | None:
@@ -71,16 +67,6 @@ class TableRepository:
     async def count(self, session: AsyncSession, clauses: Sequence[ColumnElement[bool]]) -> int:
         return int((await session.execute(self.count_statement(clauses))).scalar_one())
 
-    async def page(
-        self,
-        session: AsyncSession,
-        clauses: Sequence[ColumnElement[bool]],
-        limit: int,
-        offset: int,
-    ) -> Sequence[RowMapping]:
-        stmt = self.page_statement(clauses, limit, offset)
-        return (await session.execute(stmt)).mappings().all()
-
     async def insert(self, session: AsyncSession, values: dict[str, Any]) -> uuidlib.UUID:
         key = values.setdefault("uuid", uuidlib.uuid4())
         await session.execute(insert(self.table).values(**values))
@@ -96,32 +82,3 @@ class TableRepository:
 
     async def delete(self, session: AsyncSession, key: uuidlib.UUID) -> None:
         await session.execute(delete(self.table).where(self.table.c.uuid == key))
-
-    async def keys_by(
-        self, session: AsyncSession, column: str, values: list[Any], *extra: str
-    ) -> Sequence[RowMapping]:
-        """Rows (uuid, column, extra...) whose ``column`` is in ``values``: reverse relations."""
-        if not values:
-            return []
-        cols = [self.table.c.uuid, self.table.c[column], *(self.table.c[e] for e in extra)]
-        stmt = select(*cols).where(self.table.c[column].in_(values)).order_by(self.table.c.id)
-        return (await session.execute(stmt)).mappings().all()
-
-    async def rows_by(
-        self, session: AsyncSession, column: str, values: list[Any]
-    ) -> Sequence[RowMapping]:
-        """Full rows whose ``column`` is in ``values`` (used by expand, which may cap them)."""
-        if not values:
-            return []
-        stmt = self.select_rows().where(self.table.c[column].in_(values)).order_by(self.table.c.id)
-        limit = rows_by_limit.get()
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        return (await session.execute(stmt)).mappings().all()
-
-
-def group_by(rows: Sequence[RowMapping], key: str) -> dict[Any, list[RowMapping]]:
-    out: dict[Any, list[RowMapping]] = {}
-    for row in rows:
-        out.setdefault(row[key], []).append(row)
-    return out

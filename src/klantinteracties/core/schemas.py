@@ -32,9 +32,3 @@ class Gegevensgroep(InputModel):
                 sub = cls.empty_values.get(name, "")
             out[f"{prefix}_{name}"] = sub
         return out
-
-    @classmethod
-    def output(cls, prefix: str, row: Any) -> dict[str, Any]:
-        return {
-            field.alias or name: row[f"{prefix}_{name}"] for name, field in cls.model_fields.items()
-        }

@@ -8,21 +8,24 @@ rolled back when it closes, so a failed write never leaves half a record.
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+from pydantic import BaseModel
 from pydantic.alias_generators import to_camel
-from sqlalchemy import RowMapping
+from sqlalchemy import ColumnElement, RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .context import Ctx
 from .errors import InvalidParam, ValidationFailed, not_found
-from .expand import ExpandTree, Expansion, apply_expansions, expand_scopes, expand_tree
+from .expand import ExpandTree, Expansion, expand_scopes, expand_tree, too_many_expanded
+from .fastpath import JsonReader, RowChoice, count_expanded
 from .filters import FilterSet, ParsedQuery
 from .pagination import check_in_range, count_from_page, page_request
 from .repository import TableRepository
 from .schemas import FkRef, Gegevensgroep
+from .shape import ExpandStep
 from .validation import NOT_NULL, InputModel, missing_keys, validate
 
 
@@ -50,6 +53,8 @@ class CrudService:
     collection: str
     scope: str  # the rights group of the resource, e.g. "partijen" (see core/auth.py)
     repo: TableRepository
+    # The declaration of the response: a model of api/outputs (see core/shape.py).
+    representation: type[BaseModel]
     input_model: type[InputModel]
     required: tuple[str, ...] = ()
     filterset: FilterSet = FilterSet()
@@ -61,25 +66,65 @@ class CrudService:
     group_fields: dict[str, type[Gegevensgroep]] = {}
 
     # ----- representation -------------------------------------------------------------------
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        raise NotImplementedError
+    @property
+    def reader(self) -> JsonReader:
+        """The compiled JSON statements of this resource's declaration (``representation``)."""
+        reader = self.__dict__.get("_reader")
+        if reader is None:
+            reader = JsonReader(
+                self.representation, self.repo.table, self.collection, self.expand_steps
+            )
+            self.__dict__["_reader"] = reader
+        return reader
 
-    async def render(
+    def expand_steps(self) -> list[ExpandStep]:
+        steps = []
+        for exp in self.expansions:
+            target = cast(CrudService, exp.target())
+            steps.append(
+                ExpandStep(
+                    exp.name,
+                    exp.many,
+                    exp.parent_key,
+                    exp.child_key,
+                    target.representation,
+                    target.repo.table,
+                    target.collection,
+                    target.expand_steps,
+                )
+            )
+        return steps
+
+    def choose(
         self,
-        session: AsyncSession,
         ctx: Ctx,
-        rows: Sequence[RowMapping],
+        where: Callable[[Any], Sequence[ColumnElement[bool]]],
+        order: bool,
         tree: ExpandTree,
         expand_key: bool = False,
-    ) -> list[dict[str, Any]]:
-        items = await self.represent(session, ctx, rows)
-        if tree or expand_key:
-            for item in items:
-                item["_expand"] = {}
-        if tree:
-            await apply_expansions(session, ctx, self, rows, items, tree)
+    ) -> RowChoice:
+        order_by = self.repo.order_by if order else ()
+        return RowChoice(where, order_by, tree, expand_key, ctx.expand_budget.max_rows + 1)
+
+    def page_choice(self, ctx: Ctx, query: ParsedQuery, size: int, offset: int) -> RowChoice:
+        """One page of the list: its filters and order pick the page's ids, and only those
+        rows are turned into JSON. Expandable resources carry "_expand" on every list item, as
+        existing clients expect."""
+        ids = self.repo.page_ids_statement(query.clauses, size, offset)
+        tree = expand_tree(query.expand)
+        return self.choose(
+            ctx, lambda root: [root.c.id.in_(ids)], True, tree, bool(self.expansions)
+        )
+
+    async def read(self, session: AsyncSession, ctx: Ctx, rows: RowChoice) -> list[dict[str, Any]]:
+        """Representations of the chosen rows, built by the database; a 400 when their
+        expansions exceed the response's budget."""
+        budget = ctx.expand_budget
+        items = await self.reader.read(session, ctx.base_url, rows)
+        if rows.tree:
+            budget.used += count_expanded(items)
+            if budget.used > budget.max_rows:
+                raise too_many_expanded(budget.max_rows)
         return items
 
     # ----- reads ----------------------------------------------------------------------------
@@ -87,32 +132,37 @@ class CrudService:
         """Every rights group a read with these expand paths and filters shows or searches."""
         return {self.scope, *filter_reads, *expand_scopes(self, expand)}
 
+    async def page_items(
+        self, session: AsyncSession, ctx: Ctx, query: ParsedQuery, size: int, offset: int
+    ) -> list[dict[str, Any]]:
+        return await self.read(session, ctx, self.page_choice(ctx, query, size, offset))
+
     async def list_page(self, session: AsyncSession, ctx: Ctx, query: ParsedQuery) -> Page:
         req = page_request(query.page, query.page_size)
-        rows: Sequence[RowMapping] | None = None
+        items: list[dict[str, Any]] | None = None
         count: int | None = None
         if req.number is not None:
             # Rows first: most searches (a BSN, a partij's history) fit on one page, whose rows
             # then give the count, and the count statement is not needed.
             offset = (req.number - 1) * req.size
-            rows = await self.repo.page(session, query.clauses, req.size, offset)
-            count = count_from_page(req, len(rows))
+            items = await self.page_items(session, ctx, query, req.size, offset)
+            count = count_from_page(req, len(items))
         if count is None:
             count = await self.repo.count(session, query.clauses)
         number = check_in_range(req, count)
-        if rows is None:  # "last": which rows depends on the count
-            rows = await self.repo.page(session, query.clauses, req.size, (number - 1) * req.size)
-        # Expandable resources carry "_expand" on every list item, as existing clients expect.
-        items = await self.render(
-            session, ctx, rows, expand_tree(query.expand), expand_key=bool(self.expansions)
-        )
+        if items is None:  # "last": which rows depends on the count
+            offset = (number - 1) * req.size
+            items = await self.page_items(session, ctx, query, req.size, offset)
         return Page(items, count, number, req.size)
 
     async def retrieve(
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, expand: Sequence[str] = ()
     ) -> dict[str, Any]:
-        row = await self.get_row(session, key)
-        return (await self.render(session, ctx, [row], expand_tree(expand)))[0]
+        rows = self.choose(ctx, lambda root: [root.c.uuid == key], False, expand_tree(expand))
+        items = await self.read(session, ctx, rows)
+        if not items:
+            raise not_found()
+        return items[0]
 
     async def get_row(self, session: AsyncSession, key: uuidlib.UUID) -> RowMapping:
         row = await self.repo.get(session, key)

@@ -6,19 +6,17 @@ without ``soortActor`` applies it to the stored soort instead of silently ignori
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.context import Ctx
+from klantinteracties.api.outputs import actoren as outputs_actoren
 from klantinteracties.core.repository import TableRepository
 from klantinteracties.core.service import CrudService
 from klantinteracties.db.models import actor
 
 from .filters import ACTOR_FILTERS
-from .representation import COLLECTION, actor_output
 from .schemas import IDENTIFICATIE_COLUMNS, Actor, Actoridentificator, parse_identificatie
 
 actoren = TableRepository(actor)
@@ -33,17 +31,13 @@ EMPTY_IDENTIFICATIE: dict[str, Any] = {
 
 class ActorService(CrudService):
     scope = "actoren"
-    collection = COLLECTION
+    collection = "actoren"
     repo = actoren
+    representation = outputs_actoren.ActorBasis
     input_model = Actor
     required = ("naam", "soort_actor")
     filterset = ACTOR_FILTERS
     group_fields = {"actoridentificator": Actoridentificator}
-
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        return [actor_output(ctx, row) for row in rows]
 
     async def validate(self, session: AsyncSession, obj: Any, current: RowMapping | None) -> None:
         """The sub-object can only be checked once its soort is known: from the body, or for a

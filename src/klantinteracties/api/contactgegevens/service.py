@@ -15,7 +15,6 @@ rules any register of persons and organisations needs, with clear 400s:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,8 +23,8 @@ from pydantic.alias_generators import to_camel
 from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from klantinteracties.api.outputs import contactgegevens as outputs_contactgegevens
 from klantinteracties.core.adres import Adres
-from klantinteracties.core.context import Ctx
 from klantinteracties.core.errors import InvalidParam, ValidationFailed
 from klantinteracties.core.service import CrudService
 from klantinteracties.core.validation import NOT_NULL, missing_required, validate
@@ -120,13 +119,11 @@ class ContactgegevensService(CrudService):
         if errors:
             raise ValidationFailed(errors)
 
-    def base(self, ctx: Ctx, row: RowMapping) -> dict[str, Any]:
-        return {"uuid": str(row["uuid"]), "url": ctx.url(self.collection, row["uuid"])}
-
 
 class PersoonService(ContactgegevensService):
     collection = "persoon"
     repo = personen
+    representation = outputs_contactgegevens.Persoon
     input_model = Persoon
     required = ("geboortedatum", "geslachtsnaam")
     not_null = ("geboortedatum", "geslacht")
@@ -134,46 +131,16 @@ class PersoonService(ContactgegevensService):
     not_in_future = ("geboortedatum", "overlijdensdatum")
     date_orders = (DateOrder("geboortedatum", "overlijdensdatum"),)
 
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        return [
-            {
-                **self.base(ctx, r),
-                "geboortedatum": r["geboortedatum"],
-                "overlijdensdatum": r["overlijdensdatum"],
-                "geslachtsnaam": r["geslachtsnaam"],
-                "geslacht": r["geslacht"],
-                "voorvoegsel": r["voorvoegsel"],
-                "voornamen": r["voornamen"],
-                "adres": Adres.output("adres", r),
-            }
-            for r in rows
-        ]
-
 
 class OrganisatieService(ContactgegevensService):
     collection = "organisatie"
     repo = organisaties
+    representation = outputs_contactgegevens.Organisatie
     input_model = Organisatie
     required = ("handelsnaam",)
     not_blank = ("handelsnaam",)
     not_in_future = ("oprichtingsdatum",)
     date_orders = (DateOrder("oprichtingsdatum", "opheffingsdatum"),)
-
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        return [
-            {
-                **self.base(ctx, r),
-                "handelsnaam": r["handelsnaam"],
-                "oprichtingsdatum": r["oprichtingsdatum"],
-                "opheffingsdatum": r["opheffingsdatum"],
-                "adres": Adres.output("adres", r),
-            }
-            for r in rows
-        ]
 
 
 persoon_service = PersoonService()

@@ -8,14 +8,13 @@ the same adres is stored only once. The partij's voorkeursDigitaalAdres is a fla
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.context import Ctx
+from klantinteracties.api.outputs import partijen as outputs_partijen
 from klantinteracties.core.errors import InvalidParam, ValidationFailed
 from klantinteracties.core.expand import Expansion
 from klantinteracties.core.registry import service_for
@@ -40,10 +39,6 @@ REFERENTIE_TAKEN = "Deze partij heeft al een digitaal adres van deze soort met d
 
 # Looked up by collection, not imported: betrokkenen expand to their digitale adressen.
 _betrokkene_service = service_for("betrokkenen")
-
-
-def _load_betrokkenen(session: AsyncSession, keys: list[Any]) -> Any:
-    return betrokkenen_repo.rows_by(session, "uuid", keys)
 
 
 @dataclass(frozen=True)
@@ -79,6 +74,7 @@ class DigitaalAdresService(CrudService):
     scope = "partijen"
     collection = "digitaleadressen"
     repo = digitale_adressen
+    representation = outputs_partijen.DigitaalAdres
     input_model = DigitaalAdres
     required = ("adres", "soort_digitaal_adres")
     filterset = DIGITAAL_ADRES_FILTERS
@@ -94,31 +90,9 @@ class DigitaalAdresService(CrudService):
             False,
             "verstrekt_door_betrokkene_uuid",
             "uuid",
-            _load_betrokkenen,
             _betrokkene_service,
         ),
     )
-
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        return [
-            {
-                "uuid": str(r["uuid"]),
-                "url": ctx.url(self.collection, r["uuid"]),
-                "verstrektDoorBetrokkene": ctx.ref(
-                    "betrokkenen", r["verstrekt_door_betrokkene_uuid"]
-                ),
-                "verstrektDoorPartij": ctx.ref("partijen", r["verstrekt_door_partij_uuid"]),
-                "adres": r["adres"],
-                "soortDigitaalAdres": r["soort_digitaal_adres"],
-                "isStandaardAdres": r["is_standaard_adres"],
-                "omschrijving": r["omschrijving"],
-                "referentie": r["referentie"],
-                "verificatieDatum": r["verificatie_datum"],
-            }
-            for r in rows
-        ]
 
     async def validate(
         self, session: AsyncSession, obj: DigitaalAdres, current: RowMapping | None

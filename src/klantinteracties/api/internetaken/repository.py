@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import RowMapping, Select, delete, insert, or_, select
+from sqlalchemy import RowMapping, delete, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.core.repository import TableRepository
@@ -17,24 +16,6 @@ ia = internetaak_actor
 
 
 class InterneTaakRepository(TableRepository):
-    def assignments_statement(self, keys: list[uuidlib.UUID]) -> Select[Any]:
-        return (
-            select(ia.c.internetaak_uuid, ia.c.actor_uuid)
-            .where(ia.c.internetaak_uuid.in_(keys))
-            .order_by(ia.c.internetaak_uuid, ia.c.volgorde)
-        )
-
-    async def assignments(
-        self, session: AsyncSession, keys: list[uuidlib.UUID]
-    ) -> dict[uuidlib.UUID, list[uuidlib.UUID]]:
-        """The assigned actor uuids per task, in assignment order (one statement for all)."""
-        if not keys:
-            return {}
-        out: dict[uuidlib.UUID, list[uuidlib.UUID]] = {}
-        for row in (await session.execute(self.assignments_statement(keys))).all():
-            out.setdefault(row.internetaak_uuid, []).append(row.actor_uuid)
-        return out
-
     async def replace_assignment(
         self, session: AsyncSession, key: uuidlib.UUID, actoren: list[uuidlib.UUID]
     ) -> None:

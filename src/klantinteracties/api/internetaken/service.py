@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuidlib
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.context import Ctx
+from klantinteracties.api.outputs import actoren as outputs_actoren
 from klantinteracties.core.errors import InvalidParam, ValidationFailed
 from klantinteracties.core.repository import TableRepository
 from klantinteracties.core.service import CrudService, FkSpec
@@ -56,40 +55,13 @@ class InterneTaakService(CrudService):
     scope = "internetaken"
     collection = "internetaken"
     repo = internetaken
+    representation = outputs_actoren.InterneTaak
     input_model = InterneTaak
     required = ("gevraagde_handeling", "aanleidinggevend_klantcontact", "status")
     filterset = INTERNETAAK_FILTERS
     fk_fields = {
         "aanleidinggevend_klantcontact": FkSpec(TableRepository(klantcontact), "Klantcontact")
     }
-
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        actoren = await internetaken.assignments(session, [r["uuid"] for r in rows])
-        out = []
-        for r in rows:
-            refs = ctx.refs("actoren", actoren.get(r["uuid"], []))
-            out.append(
-                {
-                    "uuid": str(r["uuid"]),
-                    "url": ctx.url(self.collection, r["uuid"]),
-                    "nummer": r["nummer"],
-                    "referentienummer": r["referentienummer"],
-                    "gevraagdeHandeling": r["gevraagde_handeling"],
-                    "aanleidinggevendKlantcontact": ctx.ref(
-                        "klantcontacten", r["aanleidinggevend_klantcontact_uuid"]
-                    ),
-                    # Without actoren the reference answers an empty reference, not null.
-                    "toegewezenAanActor": refs[0] if refs else {"uuid": None},
-                    "toegewezenAanActoren": refs,
-                    "toelichting": r["toelichting"],
-                    "status": r["status"],
-                    "toegewezenOp": r["toegewezen_op"],
-                    "afgehandeldOp": r["afgehandeld_op"],
-                }
-            )
-        return out
 
     # ----- checks ---------------------------------------------------------------------------
     def parse(self, data: Any, partial: bool) -> InterneTaak:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import RowMapping, literal, select, union_all
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.core.repository import TableRepository
@@ -41,23 +40,6 @@ class KlantcontactRepository(TableRepository):
         if exclude is not None:
             stmt = stmt.where(k.uuid != exclude)
         return (await session.execute(stmt.limit(1))).first() is not None
-
-    async def relations(self, session: AsyncSession, keys: list[Any]) -> Sequence[RowMapping]:
-        """Rows (relation, owner, key) of every reverse relation of these klantcontacten, in
-        insertion order per relation: one statement, each branch served by its FK index."""
-        if not keys:
-            return []
-        branches = [
-            select(
-                literal(name).label("relation"),
-                table.c[owner].label("owner"),
-                table.c[key].label("key"),
-                table.c.id.label("id"),
-            ).where(table.c[owner].in_(keys))
-            for name, (table, owner, key) in RELATIONS.items()
-        ]
-        stmt = union_all(*branches).order_by("relation", "id")
-        return (await session.execute(stmt)).mappings().all()
 
 
 # Newest contact first; the index ix_klantcontact_order serves this order read backwards.

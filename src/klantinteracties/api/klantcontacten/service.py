@@ -7,14 +7,13 @@ actor links: deleting it deletes them, through the foreign keys' ON DELETE CASCA
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.api.actoren.service import actor_service
-from klantinteracties.core.context import Ctx
+from klantinteracties.api.outputs import klantcontacten as outputs_klantcontacten
 from klantinteracties.core.errors import InvalidParam, ValidationFailed
 from klantinteracties.core.expand import Expansion
 from klantinteracties.core.registry import service_for
@@ -25,12 +24,6 @@ from .repository import RELATIONS, klantcontacten
 from .schemas import NO_FURTHER_ACTION, Klantcontact, check_metadata
 
 COLLECTION = "klantcontacten"
-REF_COLLECTIONS = {
-    "gingOverOnderwerpobjecten": "onderwerpobjecten",
-    "omvatteBijlagen": "bijlagen",
-    "hadBetrokkenen": "betrokkenen",
-    "leiddeTotInterneTaken": "internetaken",
-}
 UNIQUE_REASONS = {
     "nummer": "Er is al een klantcontact met dit nummer.",
     "referentienummer": "Er is al een klantcontact met dit referentienummer.",
@@ -51,19 +44,15 @@ _internetaken = service_for("internetaken")
 
 def _expansion(name: str, target: Callable[[], CrudService]) -> Expansion:
     """A to-many relation whose rows point at the klantcontact through the column in
-    ``RELATIONS`` (loaded with the target's own repository, so its rows fit its ``represent``)."""
-    column = RELATIONS[name][1]
-
-    def load(session: AsyncSession, keys: list[Any]) -> Any:
-        return target().repo.rows_by(session, column, keys)
-
-    return Expansion(name, True, "uuid", column, load, target)
+    ``RELATIONS``."""
+    return Expansion(name, True, "uuid", RELATIONS[name][1], target)
 
 
 class KlantcontactService(CrudService):
     scope = "klantcontacten"
     collection = COLLECTION
     repo = klantcontacten
+    representation = outputs_klantcontacten.Klantcontact
     input_model = Klantcontact
     required = ("kanaal", "onderwerp", "taal", "vertrouwelijk")
     filterset = KLANTCONTACT_FILTERS
@@ -74,64 +63,6 @@ class KlantcontactService(CrudService):
         _expansion("hadBetrokkenen", _betrokkenen),
         _expansion("leiddeTotInterneTaken", _internetaken),
     )
-
-    # ----- representation -------------------------------------------------------------------
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        keys = [r["uuid"] for r in rows]
-        related: dict[tuple[str, Any], list[Any]] = {}
-        for rel in await self.repo.relations(session, keys):
-            related.setdefault((rel["relation"], rel["owner"]), []).append(rel["key"])
-        actors = await self._actors(session, ctx, related)
-        return [self._item(ctx, r, related, actors) for r in rows]
-
-    async def _actors(
-        self, session: AsyncSession, ctx: Ctx, related: dict[tuple[str, Any], list[Any]]
-    ) -> dict[Any, dict[str, Any]]:
-        """Full actor objects (hadBetrokkenActoren) by actor uuid, rendered by /actoren."""
-        wanted = {
-            key for (rel, _), ks in related.items() if rel == "hadBetrokkenActoren" for key in ks
-        }
-        if not wanted:
-            return {}
-        rows = await actor_service.repo.get_many(session, list(wanted))
-        items = await actor_service.represent(session, ctx, rows)
-        return {row["uuid"]: item for row, item in zip(rows, items, strict=True)}
-
-    def _item(
-        self,
-        ctx: Ctx,
-        r: RowMapping,
-        related: dict[tuple[str, Any], list[Any]],
-        actors: dict[Any, dict[str, Any]],
-    ) -> dict[str, Any]:
-        def refs(name: str) -> list[dict[str, Any]]:
-            return ctx.refs(REF_COLLECTIONS[name], related.get((name, r["uuid"]), []))
-
-        actor_keys = related.get(("hadBetrokkenActoren", r["uuid"]), [])
-        return {
-            "uuid": str(r["uuid"]),
-            "url": ctx.url(self.collection, r["uuid"]),
-            "gingOverOnderwerpobjecten": refs("gingOverOnderwerpobjecten"),
-            "hadBetrokkenActoren": [actors[a] for a in actor_keys if a in actors],
-            "omvatteBijlagen": refs("omvatteBijlagen"),
-            "hadBetrokkenen": refs("hadBetrokkenen"),
-            "leiddeTotInterneTaken": refs("leiddeTotInterneTaken"),
-            "nummer": r["nummer"],
-            "referentienummer": r["referentienummer"],
-            "kanaal": r["kanaal"],
-            "onderwerp": r["onderwerp"],
-            "inhoud": r["inhoud"],
-            "reactie": r["reactie"],
-            "indicatieContactGelukt": r["indicatie_contact_gelukt"],
-            "hoofdOnderwerpType": r["hoofd_onderwerp_type"],
-            "verdereActieOndernomen": r["verdere_actie_ondernomen"],
-            "taal": r["taal"],
-            "vertrouwelijk": r["vertrouwelijk"],
-            "plaatsgevondenOp": r["plaatsgevonden_op"],
-            "metadata": r["metadata_json"],
-        }
 
     # ----- writes ---------------------------------------------------------------------------
     def parse(self, data: Any, partial: bool) -> Klantcontact:

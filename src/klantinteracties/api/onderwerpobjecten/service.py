@@ -8,12 +8,12 @@ contact gone too, but not a contact that is still about something else.
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from klantinteracties.api.outputs import klantcontacten as outputs_klantcontacten
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.service import CrudService, FkSpec
 
@@ -40,6 +40,7 @@ class OnderwerpobjectService(CrudService):
     scope = "klantcontacten"
     collection = COLLECTION
     repo = onderwerpobjecten
+    representation = outputs_klantcontacten.Onderwerpobject
     input_model = Onderwerpobject
     filterset = ONDERWERPOBJECT_FILTERS
     fk_fields = {
@@ -47,20 +48,6 @@ class OnderwerpobjectService(CrudService):
         "was_klantcontact": FkSpec(klantcontacten_repo, "Klantcontact"),
     }
     group_fields = {IDENTIFICATOR: Onderwerpobjectidentificator}
-
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        return [
-            {
-                "uuid": str(r["uuid"]),
-                "url": ctx.url(self.collection, r["uuid"]),
-                "klantcontact": ctx.ref("klantcontacten", r["klantcontact_uuid"]),
-                "wasKlantcontact": ctx.ref("klantcontacten", r["was_klantcontact_uuid"]),
-                IDENTIFICATOR: Onderwerpobjectidentificator.output(IDENTIFICATOR, r),
-            }
-            for r in rows
-        ]
 
     async def destroy(
         self,

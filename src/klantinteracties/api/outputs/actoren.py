@@ -3,11 +3,15 @@ interne taken."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, RootModel
 
+from klantinteracties.core.shape import FirstRef, Group, Ref, Refs, Switch
+
 from .common import ObjectIdentificator, Tijdstip, Url, Uuid, Verwijzing, Weergave, veld
+
+SoortActor = Literal["medewerker", "geautomatiseerde_actor", "organisatorische_eenheid"]
 
 
 class MedewerkerIdentificatie(Weergave):
@@ -45,10 +49,27 @@ class ActorBasis(Weergave):
     uuid: Uuid = veld("Unieke identificatie van de actor.")
     url: Url = veld("Volledige URL van de actor.")
     naam: str = veld("Naam van de actor.")
+    # Declared here, and narrowed per soort below, so that every soort has the wire order.
+    soort_actor: SoortActor = veld("Soort actor.")
     indicatie_actief: bool = veld("Of de actor nog actief is.")
-    actoridentificator: ObjectIdentificator | None = veld(
+    actoridentificator: Annotated[ObjectIdentificator | None, Group("actoridentificator")] = veld(
         "De actor in een ander register, bv. een personeelsnummer."
     )
+    actor_identificatie: Annotated[
+        MedewerkerIdentificatie
+        | GeautomatiseerdeActorIdentificatie
+        | OrganisatorischeEenheidIdentificatie
+        | None,
+        Switch(
+            "soort_actor",
+            "identificatie_soort",
+            (
+                ("medewerker", MedewerkerIdentificatie),
+                ("geautomatiseerde_actor", GeautomatiseerdeActorIdentificatie),
+                ("organisatorische_eenheid", OrganisatorischeEenheidIdentificatie),
+            ),
+        ),
+    ] = veld("Gegevens die bij de soort horen; null als ze nooit zijn opgegeven.")
 
 
 _IDENTIFICATIE = "Gegevens die bij de soort horen; null als ze nooit zijn opgegeven."
@@ -86,6 +107,8 @@ class Actor(
     """Iemand of iets die namens de gemeente klantcontacten heeft of taken uitvoert; de vorm van
     `actorIdentificatie` hangt af van `soortActor`."""
 
+    SHAPE: ClassVar[type[Weergave]] = ActorBasis
+
 
 class ActorKlantcontact(Weergave):
     """Een actor die bij een klantcontact betrokken was."""
@@ -93,8 +116,10 @@ class ActorKlantcontact(Weergave):
     REQUIRED = ("uuid", "url", "actor", "klantcontact")
     uuid: Uuid = veld("Unieke identificatie van de koppeling.")
     url: Url = veld("Volledige URL van de koppeling.")
-    actor: Verwijzing = veld("De actor.")
-    klantcontact: Verwijzing = veld("Het klantcontact.")
+    actor: Annotated[Verwijzing, Ref("actoren", "actor_uuid")] = veld("De actor.")
+    klantcontact: Annotated[Verwijzing, Ref("klantcontacten", "klantcontact_uuid")] = veld(
+        "Het klantcontact."
+    )
 
 
 class GeenActor(Weergave):
@@ -102,6 +127,10 @@ class GeenActor(Weergave):
 
     REQUIRED = ("uuid",)
     uuid: Uuid | None = veld("Leeg: de taak is aan niemand toegewezen.")
+
+
+# The assigned actoren of a task, in the order they were assigned.
+_TOEGEWEZEN = Refs("actoren", "internetaak_actor", "internetaak_uuid", "actor_uuid", "volgorde")
 
 
 class InterneTaak(Weergave):
@@ -120,13 +149,17 @@ class InterneTaak(Weergave):
     nummer: str | None = veld("Nummer (alleen cijfers) van de taak (verouderd).", deprecated=True)
     referentienummer: str | None = veld("Referentienummer (alleen cijfers) van de taak.")
     gevraagde_handeling: str = veld("Wat er gedaan moet worden.")
-    aanleidinggevend_klantcontact: Verwijzing = veld("Het klantcontact dat tot de taak leidde.")
-    toegewezen_aan_actor: Verwijzing | GeenActor = veld(
-        "De eerste actor aan wie de taak is toegewezen; zonder actoren `{\"uuid\": null}` "
+    aanleidinggevend_klantcontact: Annotated[
+        Verwijzing, Ref("klantcontacten", "aanleidinggevend_klantcontact_uuid")
+    ] = veld("Het klantcontact dat tot de taak leidde.")
+    toegewezen_aan_actor: Annotated[
+        Verwijzing | GeenActor, FirstRef(_TOEGEWEZEN, (("uuid", None),))
+    ] = veld(
+        'De eerste actor aan wie de taak is toegewezen; zonder actoren `{"uuid": null}` '
         "(verouderd).",
         deprecated=True,
     )
-    toegewezen_aan_actoren: list[Verwijzing] = veld(
+    toegewezen_aan_actoren: Annotated[list[Verwijzing], _TOEGEWEZEN] = veld(
         "De actoren aan wie de taak is toegewezen, in volgorde van toewijzing."
     )
     toelichting: str = veld("Toelichting bij de taak.")

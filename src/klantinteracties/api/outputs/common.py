@@ -1,10 +1,12 @@
-"""Building blocks of the documentation-only response models.
+"""Building blocks of the response models, which declare every representation.
 
-These models describe what the services' ``represent`` functions return; they are never used to
-build a response. Every field is documented as the published contract has it (name, type,
-nullability, enum values). ``REQUIRED`` lists the fields the contract marks as required in a
-response; the others are always present too, but clients generated from the contract do not rely
-on that, so the document says no more than the contract does.
+A model names the fields of a response in wire order, with their types and descriptions (the
+served OpenAPI document), and where each value comes from (core/shape.py, which builds the JSON
+in the database from it). They are never used to validate a response. Every field is
+documented as the published contract has it (name, type, nullability, enum values).
+``REQUIRED`` lists the fields the contract marks as required in a response; the others are
+always present too, but clients generated from the contract do not rely on that, so the
+document says no more than the contract does.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 from pydantic.alias_generators import to_camel
+
+from klantinteracties.core.shape import Lookup
 
 Url = Annotated[str, WithJsonSchema({"type": "string", "format": "uri"})]
 # A URL that may not have been given: "" then, which is no "uri".
@@ -64,7 +68,9 @@ class CategorieRelatieVerwijzing(Verwijzing):
     """Verwijzing naar een categorie-relatie, met de naam van de categorie en de looptijd."""
 
     REQUIRED = ("uuid", "url", "categorie_naam")
-    categorie_naam: str | None = veld("Naam van de gekoppelde categorie (leeg zonder categorie).")
+    categorie_naam: Annotated[str | None, Lookup("categorie", "categorie_uuid", "naam")] = veld(
+        "Naam van de gekoppelde categorie (leeg zonder categorie)."
+    )
     begin_datum: Datum | None = veld("Datum waarop de relatie ingaat.")
     eind_datum: Datum | None = veld("Datum waarop de relatie eindigt.")
 

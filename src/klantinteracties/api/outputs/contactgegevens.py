@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from klantinteracties.core.shape import Group
 
 from .common import Adres, Datum, Url, Uuid, Weergave, veld
 
@@ -19,7 +21,7 @@ class Persoon(Weergave):
     geslacht: Literal["m", "v", "o", ""] = veld("`m`, `v`, `o` (onbekend) of leeg.")
     voorvoegsel: str = veld("Voorvoegsel van de geslachtsnaam.")
     voornamen: str = veld("Voornamen.")
-    adres: Adres | None = veld("Adres.")
+    adres: Annotated[Adres | None, Group("adres")] = veld("Adres.")
 
 
 class Organisatie(Weergave):
@@ -31,4 +33,4 @@ class Organisatie(Weergave):
     handelsnaam: str = veld("Naam waaronder de organisatie handelt.")
     oprichtingsdatum: Datum | None = veld("Oprichtingsdatum.")
     opheffingsdatum: Datum | None = veld("Opheffingsdatum.")
-    adres: Adres | None = veld("Adres.")
+    adres: Annotated[Adres | None, Group("adres")] = veld("Adres.")

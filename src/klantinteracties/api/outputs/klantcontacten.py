@@ -3,7 +3,9 @@ bijlagen, and the result of ``POST /maak-klantcontact``."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from klantinteracties.core.shape import Col, FullName, Group, Nested, Ref, Refs
 
 from .actoren import Actor
 from .common import (
@@ -38,11 +40,24 @@ class Klantcontact(Weergave):
     )
     uuid: Uuid = veld("Unieke identificatie van het klantcontact.")
     url: Url = veld("Volledige URL van het klantcontact.")
-    ging_over_onderwerpobjecten: list[Verwijzing] = veld("Waar het contact over ging.")
-    had_betrokken_actoren: list[Actor] = veld("De actoren die aan het contact deelnamen, volledig.")
-    omvatte_bijlagen: list[Verwijzing] = veld("Bijlagen bij het contact.")
-    had_betrokkenen: list[Verwijzing] = veld("De betrokkenen bij het contact.")
-    leidde_tot_interne_taken: list[Verwijzing] = veld("Taken die uit het contact volgden.")
+    ging_over_onderwerpobjecten: Annotated[
+        list[Verwijzing], Refs("onderwerpobjecten", "onderwerpobject", "klantcontact_uuid")
+    ] = veld("Waar het contact over ging.")
+    had_betrokken_actoren: Annotated[
+        list[Actor],
+        Nested(
+            "actoren", "actor", through=("actorklantcontact", "klantcontact_uuid", "actor_uuid")
+        ),
+    ] = veld("De actoren die aan het contact deelnamen, volledig.")
+    omvatte_bijlagen: Annotated[
+        list[Verwijzing], Refs("bijlagen", "bijlage", "was_bijlage_van_klantcontact_uuid")
+    ] = veld("Bijlagen bij het contact.")
+    had_betrokkenen: Annotated[
+        list[Verwijzing], Refs("betrokkenen", "betrokkene", "had_klantcontact_uuid")
+    ] = veld("De betrokkenen bij het contact.")
+    leidde_tot_interne_taken: Annotated[
+        list[Verwijzing], Refs("internetaken", "internetaak", "aanleidinggevend_klantcontact_uuid")
+    ] = veld("Taken die uit het contact volgden.")
     nummer: str | None = veld("Nummer (alleen cijfers) (verouderd).", deprecated=True)
     referentienummer: str | None = veld("Referentienummer (alleen cijfers).")
     kanaal: str = veld("Kanaal van het contact, bv. `telefoon`.")
@@ -55,7 +70,9 @@ class Klantcontact(Weergave):
     taal: str = veld("Taal van het contact (ISO 639-2/B), bv. `nld`.")
     vertrouwelijk: bool = veld("Of het contact vertrouwelijk is.")
     plaatsgevonden_op: Tijdstip = veld("Moment waarop het contact plaatsvond.")
-    metadata: dict[str, str] = veld("Vrije gegevens van de vastleggende applicatie.")
+    metadata: Annotated[dict[str, str], Col("metadata_json")] = veld(
+        "Vrije gegevens van de vastleggende applicatie."
+    )
 
 
 class Betrokkene(Weergave):
@@ -72,13 +89,26 @@ class Betrokkene(Weergave):
     )
     uuid: Uuid = veld("Unieke identificatie van de betrokkene.")
     url: Url = veld("Volledige URL van de betrokkene.")
-    was_partij: Verwijzing | None = veld("De partij die de betrokkene was, als die bekend is.")
-    had_klantcontact: Verwijzing = veld("Het klantcontact.")
-    digitale_adressen: list[Verwijzing] = veld("Adressen die de betrokkene bij het contact gaf.")
-    bezoekadres: Adres | None = veld("Adres voor bezoek.")
-    correspondentieadres: Adres | None = veld("Adres voor post.")
-    contactnaam: Contactnaam | None = veld("Naam waarmee de betrokkene aangesproken wil worden.")
-    volledige_naam: str = veld("Voornaam, voorvoegsel en achternaam achter elkaar.")
+    was_partij: Annotated[Verwijzing | None, Ref("partijen", "was_partij_uuid")] = veld(
+        "De partij die de betrokkene was, als die bekend is."
+    )
+    had_klantcontact: Annotated[Verwijzing, Ref("klantcontacten", "had_klantcontact_uuid")] = veld(
+        "Het klantcontact."
+    )
+    digitale_adressen: Annotated[
+        list[Verwijzing],
+        Refs("digitaleadressen", "digitaal_adres", "verstrekt_door_betrokkene_uuid"),
+    ] = veld("Adressen die de betrokkene bij het contact gaf.")
+    bezoekadres: Annotated[Adres | None, Group("bezoekadres")] = veld("Adres voor bezoek.")
+    correspondentieadres: Annotated[Adres | None, Group("correspondentieadres")] = veld(
+        "Adres voor post."
+    )
+    contactnaam: Annotated[Contactnaam | None, Group("contactnaam")] = veld(
+        "Naam waarmee de betrokkene aangesproken wil worden."
+    )
+    volledige_naam: Annotated[str, FullName("contactnaam")] = veld(
+        "Voornaam, voorvoegsel en achternaam achter elkaar."
+    )
     rol: Literal["vertegenwoordiger", "klant"] = veld("Rol bij het contact.")
     organisatienaam: str = veld("Naam van de organisatie waarvoor de betrokkene optrad.")
     initiator: bool = veld("Of de betrokkene het contact begon.")
@@ -90,9 +120,15 @@ class Onderwerpobject(Weergave):
 
     uuid: Uuid = veld("Unieke identificatie van het onderwerpobject.")
     url: Url = veld("Volledige URL van het onderwerpobject.")
-    klantcontact: Verwijzing | None = veld("Het klantcontact dat over dit object ging.")
-    was_klantcontact: Verwijzing | None = veld("Het klantcontact dat zelf het onderwerp is.")
-    onderwerpobjectidentificator: ObjectIdentificator | None = veld("Het object, bv. een zaak.")
+    klantcontact: Annotated[Verwijzing | None, Ref("klantcontacten", "klantcontact_uuid")] = veld(
+        "Het klantcontact dat over dit object ging."
+    )
+    was_klantcontact: Annotated[
+        Verwijzing | None, Ref("klantcontacten", "was_klantcontact_uuid")
+    ] = veld("Het klantcontact dat zelf het onderwerp is.")
+    onderwerpobjectidentificator: Annotated[
+        ObjectIdentificator | None, Group("onderwerpobjectidentificator")
+    ] = veld("Het object, bv. een zaak.")
 
 
 class Bijlage(Weergave):
@@ -100,8 +136,12 @@ class Bijlage(Weergave):
 
     uuid: Uuid = veld("Unieke identificatie van de bijlage.")
     url: Url = veld("Volledige URL van de bijlage.")
-    was_bijlage_van_klantcontact: Verwijzing | None = veld("Het klantcontact.")
-    bijlageidentificator: ObjectIdentificator | None = veld("Het object, bv. een document.")
+    was_bijlage_van_klantcontact: Annotated[
+        Verwijzing | None, Ref("klantcontacten", "was_bijlage_van_klantcontact_uuid")
+    ] = veld("Het klantcontact.")
+    bijlageidentificator: Annotated[ObjectIdentificator | None, Group("bijlageidentificator")] = (
+        veld("Het object, bv. een document.")
+    )
 
 
 class MaakKlantcontactResultaat(Weergave):

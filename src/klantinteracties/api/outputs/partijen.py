@@ -3,9 +3,21 @@ digitale adressen, rekeningnummers, vertegenwoordigingen, categorieën and categ
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, RootModel
+
+from klantinteracties.core.shape import (
+    Col,
+    FullName,
+    Group,
+    Nested,
+    One,
+    Preferred,
+    Ref,
+    Refs,
+    Switch,
+)
 
 from .common import (
     Adres,
@@ -42,43 +54,55 @@ class PartijIdentificator(Weergave):
     REQUIRED = ("url", "partij_identificator")
     uuid: Uuid = veld("Unieke identificatie van de identificator.")
     url: Url = veld("Volledige URL van de identificator.")
-    identificeerde_partij: Verwijzing | None = veld("De partij die dit nummer heeft.")
+    identificeerde_partij: Annotated[
+        Verwijzing | None, Ref("partijen", "identificeerde_partij_uuid")
+    ] = veld("De partij die dit nummer heeft.")
     andere_partij_identificator: str = veld(
         "Vrije omschrijving van een ander soort nummer (verouderd).", deprecated=True
     )
-    partij_identificator: PartijIdentificatorGroep = veld("Het nummer en zijn codes.")
-    sub_identificator_van: Verwijzing | None = veld(
-        "De identificator waaronder deze valt, bv. het KvK-nummer van een vestiging."
+    partij_identificator: Annotated[PartijIdentificatorGroep, Group("")] = veld(
+        "Het nummer en zijn codes."
     )
+    sub_identificator_van: Annotated[
+        Verwijzing | None, Ref("partij-identificatoren", "sub_identificator_van_uuid")
+    ] = veld("De identificator waaronder deze valt, bv. het KvK-nummer van een vestiging.")
 
 
 class PersoonIdentificatie(Weergave):
     """Gegevens van een partij van de soort `persoon`."""
 
     REQUIRED = ("volledige_naam",)
-    contactnaam: Contactnaam | None = veld("Naam waarmee de persoon aangesproken wil worden.")
-    volledige_naam: str = veld("Voornaam, voorvoegsel en achternaam achter elkaar.")
+    contactnaam: Annotated[Contactnaam | None, Group("contactnaam")] = veld(
+        "Naam waarmee de persoon aangesproken wil worden."
+    )
+    volledige_naam: Annotated[str, FullName("contactnaam")] = veld(
+        "Voornaam, voorvoegsel en achternaam achter elkaar."
+    )
 
 
 class OrganisatieIdentificatie(Weergave):
     """Gegevens van een partij van de soort `organisatie`."""
 
     REQUIRED = ()
-    naam: str = veld("Naam van de organisatie.")
+    naam: Annotated[str, Col("organisatie_naam")] = veld("Naam van de organisatie.")
 
 
 class ContactpersoonIdentificatie(Weergave):
     """Gegevens van een partij van de soort `contactpersoon`."""
 
     REQUIRED = ("volledige_naam",)
-    uuid: Uuid = veld("Door de server toegekende identificatie van de contactpersoon.")
-    werkte_voor_partij: Verwijzing | None = veld(
-        "De organisatie waarvoor de contactpersoon werkte."
+    uuid: Annotated[Uuid, Col("contactpersoon_uuid")] = veld(
+        "Door de server toegekende identificatie van de contactpersoon."
     )
-    contactnaam: Contactnaam | None = veld(
+    werkte_voor_partij: Annotated[Verwijzing | None, Ref("partijen", "werkte_voor_partij_uuid")] = (
+        veld("De organisatie waarvoor de contactpersoon werkte.")
+    )
+    contactnaam: Annotated[Contactnaam | None, Group("contactnaam")] = veld(
         "Naam waarmee de contactpersoon aangesproken wil worden."
     )
-    volledige_naam: str = veld("Voornaam, voorvoegsel en achternaam achter elkaar.")
+    volledige_naam: Annotated[str, FullName("contactnaam")] = veld(
+        "Voornaam, voorvoegsel en achternaam achter elkaar."
+    )
 
 
 class PartijBasis(Weergave):
@@ -97,21 +121,61 @@ class PartijBasis(Weergave):
     url: Url = veld("Volledige URL van de partij.")
     nummer: str | None = veld("Nummer (alleen cijfers) van de partij (verouderd).", deprecated=True)
     interne_notitie: str = veld("Aantekeningen voor intern gebruik.")
-    betrokkenen: list[Verwijzing] = veld("Betrokkenen bij klantcontacten die deze partij waren.")
-    categorie_relaties: list[CategorieRelatieVerwijzing] = veld("Categorieën van de partij.")
-    digitale_adressen: list[Verwijzing] | None = veld("Digitale adressen van de partij.")
-    voorkeurs_digitaal_adres: Verwijzing | None = veld("Het digitale adres met de voorkeur.")
-    vertegenwoordigden: list[Verwijzing] = veld("Partijen die deze partij vertegenwoordigt.")
-    rekeningnummers: list[Verwijzing] | None = veld("Rekeningnummers van de partij.")
-    voorkeurs_rekeningnummer: Verwijzing | None = veld("Het rekeningnummer met de voorkeur.")
-    partij_identificatoren: list[PartijIdentificator] | None = veld(
-        "Nummers van de partij in basisregistraties."
-    )
+    betrokkenen: Annotated[
+        list[Verwijzing], Refs("betrokkenen", "betrokkene", "was_partij_uuid")
+    ] = veld("Betrokkenen bij klantcontacten die deze partij waren.")
+    categorie_relaties: Annotated[
+        list[CategorieRelatieVerwijzing],
+        Nested("categorie-relaties", "categorie_relatie", "partij_uuid"),
+    ] = veld("Categorieën van de partij.")
+    digitale_adressen: Annotated[
+        list[Verwijzing] | None,
+        Refs("digitaleadressen", "digitaal_adres", "verstrekt_door_partij_uuid"),
+    ] = veld("Digitale adressen van de partij.")
+    voorkeurs_digitaal_adres: Annotated[
+        Verwijzing | None,
+        Preferred("digitaleadressen", "digitaal_adres", "verstrekt_door_partij_uuid"),
+    ] = veld("Het digitale adres met de voorkeur.")
+    vertegenwoordigden: Annotated[
+        list[Verwijzing],
+        Refs(
+            "partijen",
+            "vertegenwoordigden",
+            "vertegenwoordigende_partij_uuid",
+            key="vertegenwoordigde_partij_uuid",
+        ),
+    ] = veld("Partijen die deze partij vertegenwoordigt.")
+    rekeningnummers: Annotated[
+        list[Verwijzing] | None, Refs("rekeningnummers", "rekeningnummer", "partij_uuid")
+    ] = veld("Rekeningnummers van de partij.")
+    voorkeurs_rekeningnummer: Annotated[
+        Verwijzing | None, Preferred("rekeningnummers", "rekeningnummer", "partij_uuid")
+    ] = veld("Het rekeningnummer met de voorkeur.")
+    partij_identificatoren: Annotated[
+        list[PartijIdentificator] | None,
+        Nested("partij-identificatoren", "partij_identificator", "identificeerde_partij_uuid"),
+    ] = veld("Nummers van de partij in basisregistraties.")
+    # Declared here, and narrowed per soort below, so that every soort has the wire order.
+    soort_partij: SoortPartij = veld("Soort partij.")
     indicatie_geheimhouding: bool | None = veld("Of de gegevens geheim gehouden moeten worden.")
     voorkeurstaal: str = veld("Voorkeurstaal (ISO 639-2/B), bv. `nld`.")
     indicatie_actief: bool = veld("Of de gegevens van de partij nog gebruikt mogen worden.")
-    bezoekadres: Adres | None = veld("Adres voor bezoek.")
-    correspondentieadres: Adres | None = veld("Adres voor post.")
+    bezoekadres: Annotated[Adres | None, Group("bezoekadres")] = veld("Adres voor bezoek.")
+    correspondentieadres: Annotated[Adres | None, Group("correspondentieadres")] = veld(
+        "Adres voor post."
+    )
+    partij_identificatie: Annotated[
+        PersoonIdentificatie | OrganisatieIdentificatie | ContactpersoonIdentificatie | None,
+        Switch(
+            "soort_partij",
+            "identificatie_soort",
+            (
+                ("persoon", PersoonIdentificatie),
+                ("organisatie", OrganisatieIdentificatie),
+                ("contactpersoon", ContactpersoonIdentificatie),
+            ),
+        ),
+    ] = veld("Gegevens die bij de soort horen; null als ze nooit zijn opgegeven.")
 
 
 _IDENTIFICATIE = "Gegevens die bij de soort horen; null als ze nooit zijn opgegeven."
@@ -149,6 +213,8 @@ class Partij(
     """Een persoon, organisatie of contactpersoon met wie de gemeente contact heeft; de vorm van
     `partijIdentificatie` hangt af van `soortPartij`."""
 
+    SHAPE: ClassVar[type[Weergave]] = PartijBasis
+
 
 class DigitaalAdres(Weergave):
     """Een e-mailadres, telefoonnummer of ander digitaal adres."""
@@ -156,10 +222,12 @@ class DigitaalAdres(Weergave):
     REQUIRED = ("uuid", "url", "adres", "soort_digitaal_adres")
     uuid: Uuid = veld("Unieke identificatie van het digitale adres.")
     url: Url = veld("Volledige URL van het digitale adres.")
-    verstrekt_door_betrokkene: Verwijzing | None = veld(
-        "De betrokkene die het adres bij een klantcontact opgaf."
-    )
-    verstrekt_door_partij: Verwijzing | None = veld("De partij die het adres opgaf.")
+    verstrekt_door_betrokkene: Annotated[
+        Verwijzing | None, Ref("betrokkenen", "verstrekt_door_betrokkene_uuid")
+    ] = veld("De betrokkene die het adres bij een klantcontact opgaf.")
+    verstrekt_door_partij: Annotated[
+        Verwijzing | None, Ref("partijen", "verstrekt_door_partij_uuid")
+    ] = veld("De partij die het adres opgaf.")
     adres: str = veld("Het adres zelf.")
     soort_digitaal_adres: Literal["email", "telefoonnummer", "overig"] = veld("Soort adres.")
     is_standaard_adres: bool = veld("Of dit het standaardadres van deze soort voor de partij is.")
@@ -174,7 +242,9 @@ class Rekeningnummer(Weergave):
     REQUIRED = ("uuid", "url", "iban")
     uuid: Uuid = veld("Unieke identificatie van het rekeningnummer.")
     url: Url = veld("Volledige URL van het rekeningnummer.")
-    partij: Verwijzing | None = veld("De partij van wie de rekening is.")
+    partij: Annotated[Verwijzing | None, Ref("partijen", "partij_uuid")] = veld(
+        "De partij van wie de rekening is."
+    )
     iban: str = veld("Internationaal rekeningnummer (IBAN).")
     bic: str = veld("Code van de bank (BIC).")
 
@@ -185,8 +255,12 @@ class Vertegenwoordigden(Weergave):
     REQUIRED = ("uuid", "url", "vertegenwoordigende_partij", "vertegenwoordigde_partij")
     uuid: Uuid = veld("Unieke identificatie van de vertegenwoordiging.")
     url: Url = veld("Volledige URL van de vertegenwoordiging.")
-    vertegenwoordigende_partij: Verwijzing = veld("De partij die vertegenwoordigt.")
-    vertegenwoordigde_partij: Verwijzing = veld("De partij die vertegenwoordigd wordt.")
+    vertegenwoordigende_partij: Annotated[
+        Verwijzing, Ref("partijen", "vertegenwoordigende_partij_uuid")
+    ] = veld("De partij die vertegenwoordigt.")
+    vertegenwoordigde_partij: Annotated[
+        Verwijzing, Ref("partijen", "vertegenwoordigde_partij_uuid")
+    ] = veld("De partij die vertegenwoordigd wordt.")
 
 
 class Categorie(Weergave):
@@ -202,7 +276,11 @@ class CategorieRelatie(Weergave):
 
     uuid: Uuid = veld("Unieke identificatie van de categorie-relatie.")
     url: Url = veld("Volledige URL van de categorie-relatie.")
-    partij: Verwijzing | None = veld("De ingedeelde partij.")
-    categorie: CategorieVerwijzing | None = veld("De categorie.")
+    partij: Annotated[Verwijzing | None, Ref("partijen", "partij_uuid")] = veld(
+        "De ingedeelde partij."
+    )
+    categorie: Annotated[
+        CategorieVerwijzing | None, One("categorieen", "categorie", "categorie_uuid")
+    ] = veld("De categorie.")
     begin_datum: Datum | None = veld("Datum waarop de indeling ingaat.")
     eind_datum: Datum | None = veld("Datum waarop de indeling eindigt.")

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.context import Ctx
+from klantinteracties.api.outputs import partijen as outputs_partijen
 from klantinteracties.core.errors import ValidationFailed, invalid
 from klantinteracties.core.service import CrudService
 
@@ -17,22 +16,6 @@ from .rules import GROUP_FIELDS, check_identificator
 from .schemas import PartijIdentificator
 
 COLLECTION = "partij-identificatoren"
-
-
-def represent_row(ctx: Ctx, r: RowMapping) -> dict[str, Any]:
-    return {
-        "uuid": str(r["uuid"]),
-        "url": ctx.url(COLLECTION, r["uuid"]),
-        "identificeerdePartij": ctx.ref("partijen", r["identificeerde_partij_uuid"]),
-        "anderePartijIdentificator": r["andere_partij_identificator"],
-        "partijIdentificator": {
-            "codeObjecttype": r["code_objecttype"],
-            "codeSoortObjectId": r["code_soort_object_id"],
-            "objectId": r["object_id"],
-            "codeRegister": r["code_register"],
-        },
-        "subIdentificatorVan": ctx.ref(COLLECTION, r["sub_identificator_van_uuid"]),
-    }
 
 
 def identificator_values(obj: PartijIdentificator) -> dict[str, Any]:
@@ -62,15 +45,11 @@ class PartijIdentificatorService(CrudService):
     scope = "partijen"
     collection = COLLECTION
     repo = partij_identificatoren
+    representation = outputs_partijen.PartijIdentificator
     input_model = PartijIdentificator
     # Required on POST and PUT; the rules refuse a null group on PATCH as well.
     required = ("partij_identificator",)
     filterset = PARTIJ_IDENTIFICATOR_FILTERS
-
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        return [represent_row(ctx, r) for r in rows]
 
     async def validate(self, session: AsyncSession, obj: Any, current: RowMapping | None) -> None:
         # parse() already demanded the group where the method requires it, hence partial=True.

@@ -19,7 +19,6 @@ from klantinteracties.db.models import (
     partij,
     partij_identificator,
     rekeningnummer,
-    vertegenwoordigden,
 )
 
 pi = partij_identificator.c
@@ -37,20 +36,6 @@ class PartijRepository(TableRepository):
     async def soort_of(self, session: AsyncSession, key: uuidlib.UUID) -> str | None:
         stmt = select(partij.c.soort_partij).where(partij.c.uuid == key)
         return (await session.execute(stmt)).scalar_one_or_none()
-
-    async def vertegenwoordigden_of(
-        self, session: AsyncSession, keys: list[Any]
-    ) -> Sequence[RowMapping]:
-        """(vertegenwoordigende, vertegenwoordigde) pairs of the partijen that represent."""
-        if not keys:
-            return []
-        t = vertegenwoordigden.c
-        stmt = (
-            select(t.vertegenwoordigende_partij_uuid, t.vertegenwoordigde_partij_uuid)
-            .where(t.vertegenwoordigende_partij_uuid.in_(keys))
-            .order_by(t.id)
-        )
-        return (await session.execute(stmt)).mappings().all()
 
 
 partijen = PartijRepository(partij)

@@ -8,13 +8,13 @@ committed unless all of it succeeded.
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from klantinteracties.api.outputs import partijen as outputs_partijen
 from klantinteracties.core.adres import Adres
 from klantinteracties.core.contactnaam import Contactnaam
 from klantinteracties.core.context import Ctx
@@ -26,7 +26,6 @@ from klantinteracties.core.service import CrudService
 from . import writes
 from .filters import PARTIJ_FILTERS
 from .repository import identificator_writes, partijen
-from .representation import COLLECTION, represent_partijen
 from .schemas import (
     IDENTIFICATIE,
     ContactpersoonIdentificatie,
@@ -41,18 +40,6 @@ from .schemas import (
 _betrokkene_service = service_for("betrokkenen")
 _digitaal_adres_service = service_for("digitaleadressen")
 _categorie_relatie_service = service_for("categorie-relaties")
-
-
-def _load_betrokkenen(session: AsyncSession, keys: list[Any]) -> Any:
-    return _betrokkene_service().repo.rows_by(session, "was_partij_uuid", keys)
-
-
-def _load_digitale_adressen(session: AsyncSession, keys: list[Any]) -> Any:
-    return _digitaal_adres_service().repo.rows_by(session, "verstrekt_door_partij_uuid", keys)
-
-
-def _load_categorie_relaties(session: AsyncSession, keys: list[Any]) -> Any:
-    return _categorie_relatie_service().repo.rows_by(session, "partij_uuid", keys)
 
 
 # Columns of partijIdentificatie, all reset whenever a new sub-object is stored so that nothing of
@@ -96,23 +83,21 @@ def identificatie_values(soort: str, sub: Any, current: RowMapping | None) -> di
 
 class PartijService(CrudService):
     scope = "partijen"
-    collection = COLLECTION
+    collection = "partijen"
     repo = partijen
+    representation = outputs_partijen.PartijBasis
     input_model = Partij
     required = ("soort_partij", "indicatie_actief")
     filterset = PARTIJ_FILTERS
     group_fields = {"bezoekadres": Adres, "correspondentieadres": Adres}
     # In field order of the representation, which is the order of the keys in "_expand".
     expansions = (
-        Expansion(
-            "betrokkenen", True, "uuid", "was_partij_uuid", _load_betrokkenen, _betrokkene_service
-        ),
+        Expansion("betrokkenen", True, "uuid", "was_partij_uuid", _betrokkene_service),
         Expansion(
             "categorieRelaties",
             True,
             "uuid",
             "partij_uuid",
-            _load_categorie_relaties,
             _categorie_relatie_service,
         ),
         Expansion(
@@ -120,15 +105,9 @@ class PartijService(CrudService):
             True,
             "uuid",
             "verstrekt_door_partij_uuid",
-            _load_digitale_adressen,
             _digitaal_adres_service,
         ),
     )
-
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        return await represent_partijen(session, ctx, rows)
 
     # ----- writes ---------------------------------------------------------------------------
     async def create(self, session: AsyncSession, ctx: Ctx, obj: Any) -> dict[str, Any]:

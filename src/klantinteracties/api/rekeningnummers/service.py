@@ -3,13 +3,11 @@ never shown here, and cleared whenever the rekeningnummer changes partij."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import RowMapping
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.context import Ctx
+from klantinteracties.api.outputs import partijen as outputs_partijen
 from klantinteracties.core.errors import InvalidParam, ValidationFailed
 from klantinteracties.core.repository import TableRepository
 from klantinteracties.core.service import CrudService, FkSpec
@@ -37,24 +35,11 @@ class RekeningnummerService(CrudService):
     scope = "partijen"
     collection = "rekeningnummers"
     repo = rekeningnummers
+    representation = outputs_partijen.Rekeningnummer
     input_model = Rekeningnummer
     required = ("iban",)
     filterset = REKENINGNUMMER_FILTERS
     fk_fields = {"partij": FkSpec(partijen_repo, "Partij")}
-
-    async def represent(
-        self, session: AsyncSession, ctx: Ctx, rows: Sequence[RowMapping]
-    ) -> list[dict[str, Any]]:
-        return [
-            {
-                "uuid": str(r["uuid"]),
-                "url": ctx.url(self.collection, r["uuid"]),
-                "partij": ctx.ref("partijen", r["partij_uuid"]),
-                "iban": r["iban"],
-                "bic": r["bic"],
-            }
-            for r in rows
-        ]
 
     def parse(self, data: Any, partial: bool) -> Any:
         try:

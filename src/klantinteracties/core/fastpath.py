@@ -1,0 +1,126 @@
+"""Reading representations as JSON built by the database, one statement per request.
+
+The JSON expression of a resource (core/shape.py) depends only on the resource, the expand tree,
+whether list items carry ``_expand``, the expand budget and the dialect; it is compiled to SQL
+text once for each, with a placeholder for the base URL, which differs per host. A request then
+only adds which rows: one uuid, or the page of a filtered, ordered list (an ``id IN (...)``
+subquery with the list's own ``ORDER BY ... LIMIT ... OFFSET``, so that only the rows of the page
+are turned into JSON). The database's JSON text is parsed by orjson into the same dictionaries
+the HTTP layer has always serialised, so responses stay byte for byte what they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select, Table, Text, cast, literal_column, select
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.util import ClauseAdapter
+
+from .shape import BASE_MARKER, At, ExpandStep, JsonBuilder
+
+ExpandTree = dict[str, "ExpandTree"]
+ROOT = "r0"
+_MAX_BASES = 64  # distinct base URLs (hosts) kept compiled per statement
+
+
+def tree_key(tree: ExpandTree) -> tuple[Any, ...]:
+    return tuple((name, tree_key(sub)) for name, sub in sorted(tree.items()))
+
+
+def quote(value: str) -> str:
+    """A SQL string literal (standard quoting: both PostgreSQL and SQLite read backslashes as
+    themselves)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+@dataclass(frozen=True)
+class RowChoice:
+    """Which rows a read represents, and how: ``where(root)`` picks them, ``order_by`` orders
+    them, ``tree`` is what they expand, ``expand_key`` gives list items an ``_expand`` even
+    when empty, and ``limit`` caps every to-many expansion."""
+
+    where: Callable[[Any], Sequence[ColumnElement[bool]]]
+    order_by: Sequence[Any]
+    tree: ExpandTree
+    expand_key: bool
+    limit: int
+
+
+@dataclass
+class JsonReader:
+    """The compiled JSON statements of one resource."""
+
+    model: type[BaseModel]
+    table: Table
+    collection: str
+    steps: Callable[[], Sequence[ExpandStep]]
+    _fragments: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    _by_base: dict[tuple[Any, ...], str] = field(default_factory=dict)
+
+    def fragment(self, dialect: Dialect, tree: ExpandTree, expand_key: bool, limit: int) -> str:
+        key = (dialect.name, tree_key(tree), expand_key, limit)
+        sql = self._fragments.get(key)
+        if sql is None:
+            sql = self._fragments[key] = self._compile(dialect, tree, expand_key, limit)
+        return sql
+
+    def _compile(self, dialect: Dialect, tree: ExpandTree, expand_key: bool, limit: int) -> str:
+        builder = JsonBuilder(dict(self.table.metadata.tables), dialect.name == "sqlite", limit)
+        root = self.table.alias(ROOT)
+        expr = builder.resource(
+            self.model, At(root, self.collection), self.steps(), tree, expand_key
+        )
+        if dialect.name != "sqlite":
+            # As text: the driver would otherwise decode the JSON itself, more slowly.
+            expr = cast(expr, Text)
+        stmt = select(expr.label("j")).select_from(root)
+        sql = str(stmt.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+        head, sep, _ = sql.rpartition(" AS j \nFROM ")
+        if not sep or not head.startswith("SELECT "):
+            raise RuntimeError(f"unexpected compiled form of {self.collection}")
+        return head[len("SELECT ") :]
+
+    def column(
+        self, dialect: Dialect, base: str, tree: ExpandTree, expand_key: bool, limit: int
+    ) -> Any:
+        key = (dialect.name, tree_key(tree), expand_key, limit, base)
+        sql = self._by_base.get(key)
+        if sql is None:
+            if len(self._by_base) >= _MAX_BASES * 8:
+                self._by_base.clear()
+            fragment = self.fragment(dialect, tree, expand_key, limit)
+            sql = self._by_base[key] = fragment.replace(quote(BASE_MARKER), quote(base))
+        return literal_column(sql).label("j")
+
+    def statement(self, dialect: Dialect, base: str, rows: RowChoice) -> Select[Any]:
+        """The statement that reads the representations of the rows of the root alias that
+        ``rows.where(root)`` selects, in ``rows.order_by`` (given on the table)."""
+        root = self.table.alias(ROOT)
+        col = self.column(dialect, base, rows.tree, rows.expand_key, rows.limit)
+        stmt = select(col).select_from(root).where(*rows.where(root))
+        if rows.order_by:
+            adapter = ClauseAdapter(root)
+            stmt = stmt.order_by(*(adapter.traverse(o) for o in rows.order_by))
+        return stmt
+
+    async def read(self, session: AsyncSession, base: str, rows: RowChoice) -> list[dict[str, Any]]:
+        conn = await session.connection()
+        stmt = self.statement(conn.dialect, base, rows)
+        texts = (await session.execute(stmt)).scalars().all()
+        return [orjson.loads(t) for t in texts]
+
+
+def count_expanded(items: Sequence[dict[str, Any]]) -> int:
+    """How many expanded resources the items carry, at every level."""
+    total = 0
+    for item in items:
+        for value in (item.get("_expand") or {}).values():
+            children = value if isinstance(value, list) else [value] if value else []
+            total += len(children) + count_expanded(children)
+    return total

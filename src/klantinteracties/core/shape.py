@@ -1,0 +1,452 @@
+"""One declaration per resource, and the SQL that builds its JSON in the database.
+
+A resource's response model (a pydantic model in ``api/outputs``) is its declaration: it names
+every field in wire order, with its type and description (which the served OpenAPI document
+shows), and says where each value comes from. A field without a source is the column of the same
+name (``uuid``: the key; ``url``: the resource's own URL). Other sources are given as ``Annotated``
+metadata, e.g. ``Annotated[Verwijzing | None, Ref("partijen", "was_partij_uuid")]``.
+
+``JsonBuilder`` turns a declaration (and the ``expand`` tree of a request) into one SQL
+expression that yields the finished JSON object of a row: relations, nested groups and expanded
+resources are correlated subqueries, so a page of any size with any expand paths is one
+statement. The expression is compiled once per resource, expand tree and dialect
+(``core/fastpath.py``). Values are formatted exactly as the Python representation did (``orjson``
+with ``OPT_UTC_Z``): timestamps ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``, uuids in lowercase with dashes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ColumnElement,
+    FromClause,
+    String,
+    Table,
+    Uuid,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+)
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+
+from .types import UTCDateTime
+
+# The base URL is not known when a statement is compiled; the compiled text carries this literal,
+# which core/fastpath.py replaces with the quoted base URL of the request.
+BASE_MARKER = "@@base@@"
+
+
+# ----- sources ------------------------------------------------------------------------------
+class Source:
+    """Where a field's value comes from. ``At`` is the row (table alias) being represented."""
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Col(Source):
+    """A column of the row (prefixed inside a group)."""
+
+    column: str
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        return b.value(at.col(self.column))
+
+
+@dataclass(frozen=True)
+class SelfUrl(Source):
+    """The row's own URL: base + collection + uuid."""
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        return b.url(at.collection, at.table.c.uuid)
+
+
+@dataclass(frozen=True)
+class Ref(Source):
+    """``{uuid, url}`` of the resource a column points at; null when it points nowhere."""
+
+    collection: str
+    column: str
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        key = at.col(self.column)
+        return case((key.is_(None), null()), else_=b.ref(self.collection, key))
+
+
+@dataclass(frozen=True)
+class Refs(Source):
+    """``[{uuid, url}]`` of the rows of ``table`` whose ``fk`` is this row's uuid, in insertion
+    order (``order``); ``key`` is the column holding the referenced uuid (a link table names
+    another resource's uuid there)."""
+
+    collection: str
+    table: str
+    fk: str
+    key: str = "uuid"
+    order: str = "id"
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        t = b.alias(self.table)
+        return b.array(
+            b.ref(self.collection, t.c[self.key]),
+            t,
+            t.c[self.fk] == at.outer("uuid"),
+            t.c[self.order],
+        )
+
+
+@dataclass(frozen=True)
+class FirstRef(Source):
+    """The first of ``refs``, or ``empty`` (a JSON object given as SQL-ready pairs) when there
+    is none."""
+
+    refs: Refs
+    empty: tuple[tuple[str, Any], ...]
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        r = self.refs
+        t = b.alias(r.table)
+        first = (
+            select(b.ref(r.collection, t.c[r.key]))
+            .where(t.c[r.fk] == at.outer("uuid"))
+            .order_by(t.c[r.order])
+            .limit(1)
+        )
+        empty = [(k, null() if v is None else literal(v)) for k, v in self.empty]
+        return b.as_json(func.coalesce(b.scalar(first), b.obj(empty)))
+
+
+@dataclass(frozen=True)
+class Preferred(Source):
+    """``{uuid, url}`` of the row of ``table`` held by this row (``fk``) that is flagged as its
+    preference, or null."""
+
+    collection: str
+    table: str
+    fk: str
+    flag: str = "is_voorkeur"
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        t = b.alias(self.table)
+        stmt = select(b.ref(self.collection, t.c.uuid)).where(
+            t.c[self.fk] == at.outer("uuid"), t.c[self.flag].is_(True)
+        )
+        return b.scalar(stmt.order_by(t.c.id).limit(1))
+
+
+@dataclass(frozen=True)
+class Group(Source):
+    """A value group stored as columns ``<prefix>_<name>`` (``prefix`` "" for none): the field's
+    model is rendered from them."""
+
+    prefix: str
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        model = b.model_of(info)
+        inner = At(at.table, at.collection, f"{at.prefix}{self.prefix}_" if self.prefix else "")
+        return b.model_object(model, inner)
+
+
+@dataclass(frozen=True)
+class FullName(Source):
+    """Voornaam, voorvoegsel and achternaam of a name group joined by single spaces, leaving
+    out empty parts (core/contactnaam.py ``volledige_naam``)."""
+
+    prefix: str
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        parts = [
+            at.col(f"{self.prefix}_{n}")
+            for n in ("voornaam", "voorvoegsel_achternaam", "achternaam")
+        ]
+        spaced = [case((p == "", literal("")), else_=literal(" ") + p) for p in parts]
+        joined = spaced[0] + spaced[1] + spaced[2]
+        return _substr(joined, 2)
+
+
+@dataclass(frozen=True)
+class Nested(Source):
+    """The full representation (the field's list item model) of rows of ``table`` that belong
+    to this row: through ``fk``, or through a link table ``through = (table, fk, key)`` whose
+    ``key`` names the row; in insertion order of the rows (or of the links)."""
+
+    collection: str
+    table: str
+    fk: str = ""
+    through: tuple[str, str, str] | None = None
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        model = b.model_of(info)
+        t = b.alias(self.table)
+        inner = b.model_object(model, At(t, self.collection))
+        if self.through is None:
+            return b.array(inner, t, t.c[self.fk] == at.outer("uuid"), t.c.id)
+        link_name, link_fk, link_key = self.through
+        link = b.alias(link_name)
+        source = link.join(t, t.c.uuid == link.c[link_key])
+        return b.array(inner, source, link.c[link_fk] == at.outer("uuid"), link.c.id)
+
+
+@dataclass(frozen=True)
+class One(Source):
+    """The field's model rendered from the row of ``table`` (resource ``collection``) whose
+    uuid is in ``column`` of this row, or null."""
+
+    collection: str
+    table: str
+    column: str
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        model = b.model_of(info)
+        t = b.alias(self.table)
+        inner = b.model_object(model, At(t, self.collection))
+        return b.scalar(select(inner).where(t.c.uuid == at.col(self.column)).limit(1))
+
+
+@dataclass(frozen=True)
+class Lookup(Source):
+    """A column of the row of ``table`` whose uuid is in ``column`` of this row."""
+
+    table: str
+    column: str
+    value: str
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        t = b.alias(self.table)
+        stmt = select(b.value(t.c[self.value])).where(t.c.uuid == at.col(self.column))
+        return stmt.limit(1).scalar_subquery()
+
+
+@dataclass(frozen=True)
+class Switch(Source):
+    """A sub-object whose shape depends on the row's soort (``on``): rendered with the case's
+    model when the stored ``stored`` soort equals it, else null (nothing stored for the soort)."""
+
+    on: str
+    stored: str
+    cases: tuple[tuple[str, type[BaseModel]], ...]
+
+    def sql(self, b: JsonBuilder, at: At, info: FieldInfo) -> ColumnElement[Any]:
+        soort, stored = at.col(self.on), at.col(self.stored)
+        whens = [
+            ((soort == value) & (stored == value), b.model_object(model, at))
+            for value, model in self.cases
+        ]
+        return case(*whens, else_=null())
+
+
+# ----- building -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class At:
+    """The row being represented: a table alias, its collection (for URLs) and, inside a value
+    group, the column prefix."""
+
+    table: FromClause
+    collection: str
+    prefix: str = ""
+
+    def col(self, name: str) -> ColumnElement[Any]:
+        return self.table.c[f"{self.prefix}{name}"]
+
+    def outer(self, name: str) -> ColumnElement[Any]:
+        """A column of this row as seen from a subquery that correlates to it. Written out as
+        text: SQLAlchemy does not correlate a subquery in FROM (which ``array`` needs for its
+        order and limit) and would otherwise add this row's table to that subquery's FROM."""
+        column = self.table.c[name]
+        alias: Any = self.table  # always a named alias (JsonBuilder.alias, fastpath.ROOT)
+        return literal_column(f"{alias.name}.{column.name}", type_=column.type)
+
+
+@dataclass(frozen=True)
+class ExpandStep:
+    """One relation to expand, as the SQL needs it (see core/expand.py ``Expansion``)."""
+
+    name: str
+    many: bool
+    parent_key: str
+    child_key: str
+    model: type[BaseModel]
+    table: Table
+    collection: str
+    expansions: Callable[[], Sequence[ExpandStep]]
+
+
+DEFAULT_SOURCES: dict[str, Source] = {"url": SelfUrl()}
+
+
+def source_of(name: str, info: FieldInfo) -> Source:
+    for meta in info.metadata:
+        if isinstance(meta, Source):
+            return meta
+    return DEFAULT_SOURCES.get(name) or Col(name)
+
+
+@dataclass
+class JsonBuilder:
+    """Builds the JSON expression of a declaration for one dialect. ``limit`` caps every
+    to-many expansion (the response's expand budget plus one, so an over-budget response is
+    detected without loading it whole)."""
+
+    tables: dict[str, Table]
+    sqlite: bool
+    limit: int
+    _names: itertools.count[int] = field(default_factory=itertools.count)
+
+    # ----- structure ------------------------------------------------------------------------
+    def alias(self, table: str | Table) -> FromClause:
+        t = self.tables[table] if isinstance(table, str) else table
+        return t.alias(f"j{next(self._names)}")
+
+    @staticmethod
+    def model_of(info: FieldInfo) -> type[BaseModel]:
+        """The model a field renders: its annotation, inside ``list[...]`` or ``X | None``. A
+        union of shapes per soort (a RootModel) names the model that declares them all in
+        ``SHAPE``."""
+        ann = info.annotation
+        for _ in range(3):
+            if isinstance(ann, type) and issubclass(ann, BaseModel):
+                return getattr(ann, "SHAPE", ann)
+            args = [a for a in getattr(ann, "__args__", ()) if a is not type(None)]
+            ann = args[0] if args else None
+        raise TypeError(f"no model in {info.annotation!r}")
+
+    def model_object(self, model: type[BaseModel], at: At) -> ColumnElement[Any]:
+        pairs = []
+        for name, info in model.model_fields.items():
+            key = info.alias or name
+            pairs.append((key, source_of(name, info).sql(self, at, info)))
+        return self.obj(pairs)
+
+    def resource(
+        self,
+        model: type[BaseModel],
+        at: At,
+        steps: Sequence[ExpandStep],
+        tree: dict[str, Any],
+        expand_key: bool,
+    ) -> ColumnElement[Any]:
+        """The representation of the row ``at`` with ``_expand`` for ``tree``; ``expand_key``
+        adds an empty ``_expand`` when nothing is expanded (list items of expandable
+        resources)."""
+        pairs = [
+            (info.alias or name, source_of(name, info).sql(self, at, info))
+            for name, info in model.model_fields.items()
+        ]
+        if tree or expand_key:
+            expanded = [
+                (step.name, self._expansion(step, at, tree[step.name]))
+                for step in steps
+                if step.name in tree
+            ]
+            pairs.append(("_expand", self.obj(expanded)))
+        return self.obj(pairs)
+
+    def _expansion(self, step: ExpandStep, at: At, subtree: dict[str, Any]) -> ColumnElement[Any]:
+        t = self.alias(step.table)
+        child = self.resource(
+            step.model, At(t, step.collection), step.expansions(), subtree, expand_key=False
+        )
+        match = t.c[step.child_key] == at.outer(step.parent_key)
+        if step.many:
+            return self.array(child, t, match, t.c.id, limit=self.limit)
+        return self.scalar(select(child).where(match).limit(1))
+
+    # ----- JSON primitives ------------------------------------------------------------------
+    def obj(self, pairs: Sequence[tuple[str, Any]]) -> ColumnElement[Any]:
+        args: list[Any] = []
+        for key, value in pairs:
+            args += [literal(key), value]
+        if self.sqlite:
+            return func.json_object(*args, type_=JSON)
+        return func.json_build_object(*args, type_=JSON)
+
+    def array(
+        self,
+        element: ColumnElement[Any],
+        source: FromClause,
+        where: ColumnElement[bool],
+        order: ColumnElement[Any],
+        limit: int | None = None,
+    ) -> ColumnElement[Any]:
+        """The JSON array of ``element`` over the rows of ``source`` matching ``where``, in
+        ``order``; ``[]`` when there are none."""
+        inner = select(element.label("j"), order.label("o")).select_from(source).where(where)
+        inner = inner.order_by(order)
+        if limit is not None:
+            inner = inner.limit(limit)
+        rows = inner.subquery()
+        if self.sqlite:
+            # A FROM subquery loses the JSON subtype of its column; json() restores it. The
+            # rows come out of the ordered subquery in its order.
+            agg = func.json_group_array(func.json(rows.c.j))
+            return self.scalar(select(func.coalesce(agg, literal("[]"))))
+        ordered = func.json_agg(aggregate_order_by(rows.c.j, rows.c.o))
+        return select(func.coalesce(ordered, literal("[]").cast(JSON))).scalar_subquery()
+
+    def scalar(self, stmt: Any) -> ColumnElement[Any]:
+        """A subquery yielding one JSON value (or null)."""
+        return self.as_json(stmt.scalar_subquery())
+
+    def as_json(self, value: ColumnElement[Any]) -> ColumnElement[Any]:
+        # SQLite marks JSON text with a subtype that a subquery's sorter and coalesce() do not
+        # keep; without it json_object() would embed the JSON as a string. json() marks it again.
+        return func.json(value) if self.sqlite else value
+
+    def text(self, key: ColumnElement[Any]) -> ColumnElement[Any]:
+        """A uuid column as the text the API shows (lowercase, with dashes)."""
+        if not self.sqlite:
+            return cast(key, String)
+        # SQLite keeps a uuid as its 32 lowercase hex digits.
+        parts = [_substr(key, 1, 8), _substr(key, 9, 4), _substr(key, 13, 4), _substr(key, 17, 4)]
+        return parts[0] + "-" + parts[1] + "-" + parts[2] + "-" + parts[3] + "-" + _substr(key, 21)
+
+    def url(self, collection: str, key: ColumnElement[Any]) -> ColumnElement[Any]:
+        return literal(BASE_MARKER) + literal(f"/{collection}/") + self.text(key)
+
+    def ref(self, collection: str, key: ColumnElement[Any]) -> ColumnElement[Any]:
+        return self.obj([("uuid", self.text(key)), ("url", self.url(collection, key))])
+
+    def value(self, col: ColumnElement[Any]) -> ColumnElement[Any]:
+        """A column as its JSON value, formatted as the API shows it."""
+        kind = col.type
+        if isinstance(kind, Uuid):
+            return case((col.is_(None), null()), else_=self.text(col))
+        if isinstance(kind, UTCDateTime):
+            return self._timestamp(col)
+        if isinstance(kind, Boolean) and self.sqlite:
+            true, false = func.json("true"), func.json("false")
+            return case((col.is_(None), null()), (col == 1, true), else_=false)
+        if isinstance(kind, JSON) and self.sqlite:
+            return func.json(col)
+        return col
+
+    def _timestamp(self, col: ColumnElement[Any]) -> ColumnElement[Any]:
+        if self.sqlite:
+            # Stored as "YYYY-MM-DD HH:MM:SS.ffffff" in UTC.
+            micro = _substr(col, 21, 6)
+            frac = case((micro.in_(["", "000000"]), literal("")), else_=literal(".") + micro)
+            whole = _substr(col, 1, 10) + "T" + _substr(col, 12, 8) + frac + "Z"
+        else:
+            utc = func.timezone("UTC", col)
+            micro = func.to_char(utc, "US", type_=String)
+            frac = case((micro == "000000", literal("")), else_=literal(".") + micro)
+            whole = func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS', type_=String) + frac + "Z"
+        return case((col.is_(None), null()), else_=whole)
+
+
+def _substr(value: Any, start: int, length: int | None = None) -> ColumnElement[str]:
+    args = (value, start) if length is None else (value, start, length)
+    return func.substr(*args, type_=String)
