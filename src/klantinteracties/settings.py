@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     max_expanded_rows: int = Field(
         default=10000, description="Most related rows one response may expand (more is a 400)."
     )
+    count_estimate_from: int = Field(
+        default=100_000,
+        description="On PostgreSQL, an unfiltered list of a table the planner believes holds at "
+        "least this many rows reports the planner's estimate as its count instead of counting "
+        "every row. 0: always count exactly.",
+    )
     token_cache_seconds: float = Field(
         default=1.0,
         description="How long a checked token is trusted from the cache where the database "

@@ -28,6 +28,7 @@ class Ctx:
 
     base_url: str  # e.g. "http://host/klantinteracties/api/v1" (no trailing slash)
     expand_budget: ExpandBudget = field(default_factory=ExpandBudget)
+    count_estimate_from: int = 0  # see Settings.count_estimate_from; 0: exact counts
 
     def url(self, collection: str, key: uuid.UUID | str) -> str:
         return f"{self.base_url}/{collection}/{key}"

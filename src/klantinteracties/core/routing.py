@@ -53,8 +53,10 @@ class Api:
         self.routes.append((path, endpoint, kwargs))
 
     def ctx(self, request: Request) -> Ctx:
-        budget = ExpandBudget(request.app.state.settings.max_expanded_rows)
-        return Ctx(str(request.base_url).rstrip("/") + self.prefix, budget)
+        settings = request.app.state.settings
+        budget = ExpandBudget(settings.max_expanded_rows)
+        base = str(request.base_url).rstrip("/") + self.prefix
+        return Ctx(base, budget, settings.count_estimate_from)
 
 
 def db_of(request: Request) -> Database:
@@ -65,9 +67,7 @@ def tokens_of(request: Request) -> TokenStore:
     return request.app.state.tokens
 
 
-async def authorize(
-    session: AsyncSession, request: Request, scope: str, write: bool
-) -> Principal:
+async def authorize(session: AsyncSession, request: Request, scope: str, write: bool) -> Principal:
     header = request.headers.get("authorization")
     return await tokens_of(request).authorize(session, header, scope, write)
 

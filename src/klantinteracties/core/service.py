@@ -147,10 +147,14 @@ class CrudService:
             offset = (req.number - 1) * req.size
             items = await self.page_items(session, ctx, query, req.size, offset)
             count = count_from_page(req, len(items))
-        if count is None:
-            count = await self.repo.count(session, query.clauses)
+            if count is None:
+                count = await self.repo.count(session, query.clauses, ctx.count_estimate_from)
+                # An estimate may lag behind the table; it never hides rows that are here.
+                count = max(count, offset + len(items))
+        if count is None:  # "last": which rows depends on the count
+            count = await self.repo.count(session, query.clauses, ctx.count_estimate_from)
         number = check_in_range(req, count)
-        if items is None:  # "last": which rows depends on the count
+        if items is None:
             offset = (number - 1) * req.size
             items = await self.page_items(session, ctx, query, req.size, offset)
         return Page(items, count, number, req.size)
