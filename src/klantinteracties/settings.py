@@ -28,7 +28,9 @@ class Settings(BaseSettings):
     auto_migrate: bool = Field(
         default=True, description="Bring the database schema up to date when the server starts."
     )
-    db_pool_size: int = 10
+    # Connections beyond the pool are closed when given back, so a pool smaller than the
+    # concurrent requests a process serves means a new connection for many requests.
+    db_pool_size: int = 20
     db_max_overflow: int = 10
     sql_echo: bool = False
     cors_allowed_origins: str = Field(

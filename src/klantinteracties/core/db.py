@@ -107,7 +107,7 @@ def _sqlite_engine(url: str, begin_sql: str | None, echo: bool) -> AsyncEngine:
 
 class Database:
     def __init__(
-        self, url: str, *, echo: bool = False, pool_size: int = 10, max_overflow: int = 10
+        self, url: str, *, echo: bool = False, pool_size: int = 20, max_overflow: int = 10
     ) -> None:
         self.url = url
         self.sqlite = is_sqlite(url)
@@ -125,7 +125,10 @@ class Database:
                 echo=echo,
                 pool_size=pool_size,
                 max_overflow=max_overflow,
-                pool_pre_ping=True,
+                # No ping before every checkout: it is a round trip per request. A connection
+                # the database dropped fails its first statement instead; reads are then tried
+                # once more on a fresh connection, writes answer 503 (core/routing.py).
+                pool_pre_ping=False,
                 hide_parameters=True,
             )
             self.write_engine = self.read_engine

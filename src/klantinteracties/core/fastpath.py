@@ -61,7 +61,17 @@ class JsonReader:
     collection: str
     steps: Callable[[], Sequence[ExpandStep]]
     _fragments: dict[tuple[Any, ...], str] = field(default_factory=dict)
-    _by_base: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    _by_base: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    _order: dict[int, list[Any]] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Any:
+        """The alias every statement of this resource reads its rows as. Made once: an alias of
+        a wide table costs more to build (a proxy per column) than the rest of a request."""
+        root = self.__dict__.get("_root")
+        if root is None:
+            root = self.__dict__["_root"] = self.table.alias(ROOT)
+        return root
 
     def fragment(self, dialect: Dialect, tree: ExpandTree, expand_key: bool, limit: int) -> str:
         key = (dialect.name, tree_key(tree), expand_key, limit)
@@ -90,29 +100,38 @@ class JsonReader:
         self, dialect: Dialect, base: str, tree: ExpandTree, expand_key: bool, limit: int
     ) -> Any:
         key = (dialect.name, tree_key(tree), expand_key, limit, base)
-        sql = self._by_base.get(key)
-        if sql is None:
+        col = self._by_base.get(key)
+        if col is None:
             if len(self._by_base) >= _MAX_BASES * 8:
                 self._by_base.clear()
             fragment = self.fragment(dialect, tree, expand_key, limit)
-            sql = self._by_base[key] = fragment.replace(quote(BASE_MARKER), quote(base))
-        return literal_column(sql).label("j")
+            sql = fragment.replace(quote(BASE_MARKER), quote(base))
+            col = self._by_base[key] = literal_column(sql).label("j")
+        return col
 
     def statement(self, dialect: Dialect, base: str, rows: RowChoice) -> Select[Any]:
         """The statement that reads the representations of the rows of the root alias that
         ``rows.where(root)`` selects, in ``rows.order_by`` (given on the table)."""
-        root = self.table.alias(ROOT)
+        root = self.root
         col = self.column(dialect, base, rows.tree, rows.expand_key, rows.limit)
         stmt = select(col).select_from(root).where(*rows.where(root))
         if rows.order_by:
-            adapter = ClauseAdapter(root)
-            stmt = stmt.order_by(*(adapter.traverse(o) for o in rows.order_by))
+            stmt = stmt.order_by(*self._adapted(rows.order_by))
         return stmt
 
+    def _adapted(self, order_by: Sequence[Any]) -> list[Any]:
+        """``order_by`` (on the table) applied to the root alias, adapted once."""
+        adapted = self._order.get(id(order_by))
+        if adapted is None:
+            adapter = ClauseAdapter(self.root)
+            adapted = self._order[id(order_by)] = [adapter.traverse(o) for o in order_by]
+        return adapted
+
     async def read(self, session: AsyncSession, base: str, rows: RowChoice) -> list[dict[str, Any]]:
+        # On the connection, not the session: a Core statement needs none of the ORM's work.
         conn = await session.connection()
         stmt = self.statement(conn.dialect, base, rows)
-        texts = (await session.execute(stmt)).scalars().all()
+        texts = (await conn.execute(stmt)).scalars().all()
         return [orjson.loads(t) for t in texts]
 
 

@@ -31,6 +31,11 @@ OWN, PARENT = "partijIdentificator", "subIdentificatorVan"
 EXPAND = ("betrokkenen", "betrokkenen.hadKlantcontact", "categorieRelaties", "digitaleAdressen")
 
 
+# Made once: building an alias of a table costs more than the rest of the filter.
+_OWN = partij_identificator.alias("own")
+_PARENT = partij_identificator.alias("parent")
+
+
 def identificator_clause(values: dict[str, Any]) -> Clause:
     """One identificator of the partij must match every given ``partijIdentificator__*`` value,
     and its parent every given ``subIdentificatorVan__*`` value.
@@ -39,14 +44,14 @@ def identificator_clause(values: dict[str, Any]) -> Clause:
     whose KvK number happens to be that value, and a vestigingsnummer under a KvK number must be
     one vestiging, not any vestiging of a partij that also has some identificator under it.
     """
-    own = partij_identificator.alias("own")
+    own = _OWN
     conditions = [own.c.identificeerde_partij_uuid == p.uuid]
     parent_values = {k: v for k, v in values.items() if k.startswith(f"{PARENT}__")}
     for name, value in values.items():
         if name.startswith(f"{OWN}__"):
             conditions.append(own.c[IDENTIFICATOR_FIELDS[name.split("__")[1]]] == value)
     if parent_values:
-        parent = partij_identificator.alias("parent")
+        parent = _PARENT
         conditions.append(parent.c.uuid == own.c.sub_identificator_van_uuid)
         for name, value in parent_values.items():
             conditions.append(parent.c[IDENTIFICATOR_FIELDS[name.split("__")[1]]] == value)
