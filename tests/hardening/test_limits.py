@@ -62,9 +62,15 @@ async def test_a_chunked_body_is_counted_while_it_streams(database, token):
                 sent += len(chunk)
         except ConnectionError:
             pass  # the server stopped reading and closed: its answer is already there
-        head = await asyncio.wait_for(answer, 10)
+        try:
+            head: bytes | None = await asyncio.wait_for(answer, 10)
+        except ConnectionResetError:
+            # The server closed with our unread chunks still arriving, so its kernel reset the
+            # connection, and Linux drops received data on a reset: the 413 can be lost in
+            # transit. The upload was still stopped long before its end (asserted below).
+            head = None
         writer.close()
-        assert head.startswith(b"HTTP/1.1 413"), head
+        assert head is None or head.startswith(b"HTTP/1.1 413"), head
         assert sent < 64 * MiB  # answered while the body was still coming (socket buffers aside)
         async with httpx.AsyncClient() as http:
             r = await http.get(
