@@ -133,6 +133,27 @@ def _internetaak(rng: random.Random, t: Targets) -> Call:
     return Call("POST", "/internetaken", json=body)
 
 
+def _klantcontact(rng: random.Random, t: Targets) -> Call:
+    body = {
+        "kanaal": "e-mail",
+        "onderwerp": "Vraag over parkeervergunning",
+        "inhoud": "Beantwoord per e-mail.",
+        "taal": "nld",
+        "vertrouwelijk": False,
+    }
+    return Call("POST", "/klantcontacten", json=body)
+
+
+def _partijen_page(rng: random.Random, t: Targets) -> Call:
+    # The first page: every tier has one, and its cost does not depend on the offset.
+    return Call("GET", "/partijen", {"pageSize": "100"})
+
+
+def _klantcontacten_page_expand(rng: random.Random, t: Targets) -> Call:
+    params = {"pageSize": "100", "expand": "hadBetrokkenen"}
+    return Call("GET", "/klantcontacten", params)
+
+
 def _patch_partij(rng: random.Random, t: Targets) -> Call:
     body = {"interneNotitie": f"Laatst gesproken; notitie {rng.randrange(10**6)}."}
     return Call("PATCH", f"/partijen/{rng.choice(t.partijen)}", json=body)
@@ -158,6 +179,16 @@ REQUEST_TYPES: tuple[RequestType, ...] = (
     RequestType("maak_klantcontact", "POST /maak-klantcontact", True, 8, _maak_klantcontact),
     RequestType("create_internetaak", "POST /internetaken", True, 5, _internetaak),
     RequestType("patch_partij", "PATCH /partijen/{uuid}", True, 5, _patch_partij),
+    # Measured alone only (weight 0), so the mix stays the one measured before.
+    RequestType("create_klantcontact", "POST /klantcontacten", True, 0, _klantcontact),
+    RequestType("partijen_page_100", "partijen, a page of 100", False, 0, _partijen_page),
+    RequestType(
+        "klantcontacten_page_expand",
+        "klantcontacten, a page of 100 with expand=hadBetrokkenen",
+        False,
+        0,
+        _klantcontacten_page_expand,
+    ),
 )
 BY_NAME = {t.name: t for t in REQUEST_TYPES}
 

@@ -43,8 +43,8 @@ class Api:
     version: str
     title: str
     routes: list[tuple[str, Handler, dict[str, Any]]] = field(default_factory=list)
-    # Documentation-only response models per collection: (representation, with "_expand").
-    # Set before the groups register; responses themselves are built by the services.
+    # Response models per collection, for the document: (representation, with "_expand").
+    # Set before the groups register; the services build responses from the same models.
     outputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     collections: list[str] = field(default_factory=list)
 

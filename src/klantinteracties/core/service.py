@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
+import orjson
 from pydantic import BaseModel
 from pydantic.alias_generators import to_camel
-from sqlalchemy import ColumnElement, RowMapping
+from sqlalchemy import ColumnElement, RowMapping, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .context import Ctx
@@ -162,7 +163,7 @@ class CrudService:
     async def retrieve(
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, expand: Sequence[str] = ()
     ) -> dict[str, Any]:
-        rows = self.choose(ctx, lambda root: [root.c.uuid == key], False, expand_tree(expand))
+        rows = self.choose(ctx, by_key(key), False, expand_tree(expand))
         items = await self.read(session, ctx, rows)
         if not items:
             raise not_found()
@@ -274,6 +275,26 @@ class CrudService:
 
     async def before_delete(self, session: AsyncSession, row: RowMapping) -> None:
         """Checks or clean-up before a row is deleted."""
+
+
+def by_key(key: uuidlib.UUID) -> Callable[[Any], list[ColumnElement[bool]]]:
+    """The row choice of one resource by its uuid."""
+    return lambda root: [root.c.uuid == key]
+
+
+async def retrieve_together(
+    session: AsyncSession, ctx: Ctx, wanted: Mapping[str, tuple[CrudService, uuidlib.UUID]]
+) -> dict[str, dict[str, Any] | None]:
+    """The representations of rows of several resources, read in one statement (each one's
+    own statement as a subquery); None for a row that is not there."""
+    conn = await session.connection()
+    columns = []
+    for name, (service, key) in wanted.items():
+        choice = service.choose(ctx, by_key(key), False, {})
+        stmt = service.reader.statement(conn.dialect, ctx.base_url, choice)
+        columns.append(stmt.scalar_subquery().label(name))
+    row = (await conn.execute(select(*columns))).one()
+    return {name: orjson.loads(text) if text else None for name, text in row._mapping.items()}
 
 
 class PairService(CrudService):

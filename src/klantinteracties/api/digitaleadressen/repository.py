@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from sqlalchemy import RowMapping, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.repository import TableRepository
+from klantinteracties.core.repository import TableRepository, execute
 from klantinteracties.db.models import digitaal_adres
 
 c = digitaal_adres.c
@@ -31,7 +31,7 @@ class DigitaalAdresRepository(TableRepository):
         )
         if exclude is not None:
             stmt = stmt.where(c.uuid != exclude)
-        return (await session.execute(stmt)).mappings().all()
+        return (await execute(session, stmt)).mappings().all()
 
     async def clear_standaard(
         self, session: AsyncSession, partij: uuidlib.UUID, soort: str, keep: uuidlib.UUID | None
@@ -48,7 +48,7 @@ class DigitaalAdresRepository(TableRepository):
         )
         if keep is not None:
             stmt = stmt.where(c.uuid != keep)
-        await session.execute(stmt)
+        await execute(session, stmt)
 
 
 digitale_adressen = DigitaalAdresRepository(digitaal_adres)

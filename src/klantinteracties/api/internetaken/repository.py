@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import RowMapping, delete, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.repository import TableRepository
+from klantinteracties.core.repository import TableRepository, execute
 from klantinteracties.db.models import actor, internetaak, internetaak_actor
 
 t = internetaak
@@ -19,13 +19,13 @@ class InterneTaakRepository(TableRepository):
     async def replace_assignment(
         self, session: AsyncSession, key: uuidlib.UUID, actoren: list[uuidlib.UUID]
     ) -> None:
-        await session.execute(delete(ia).where(ia.c.internetaak_uuid == key))
+        await execute(session, delete(ia).where(ia.c.internetaak_uuid == key))
         if actoren:
             rows = [
                 {"internetaak_uuid": key, "actor_uuid": a, "volgorde": i}
                 for i, a in enumerate(actoren)
             ]
-            await session.execute(insert(ia), rows)
+            await execute(session, insert(ia), rows)
 
     async def existing_actors(
         self, session: AsyncSession, keys: list[uuidlib.UUID]
@@ -33,7 +33,7 @@ class InterneTaakRepository(TableRepository):
         if not keys:
             return set()
         stmt = select(actor.c.uuid).where(actor.c.uuid.in_(keys))
-        return set((await session.execute(stmt)).scalars().all())
+        return set((await execute(session, stmt)).scalars().all())
 
     async def numbers_taken(
         self,
@@ -53,7 +53,7 @@ class InterneTaakRepository(TableRepository):
         stmt = select(t.c.nummer, t.c.referentienummer).where(or_(*conditions))
         if exclude is not None:
             stmt = stmt.where(t.c.uuid != exclude)
-        return (await session.execute(stmt)).mappings().all()
+        return (await execute(session, stmt)).mappings().all()
 
 
 internetaken = InterneTaakRepository(internetaak)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.repository import TableRepository
+from klantinteracties.core.repository import TableRepository, execute
 from klantinteracties.db.models import (
     actorklantcontact,
     betrokkene,
@@ -39,7 +39,7 @@ class KlantcontactRepository(TableRepository):
         stmt = select(k.id).where(k[column] == value)
         if exclude is not None:
             stmt = stmt.where(k.uuid != exclude)
-        return (await session.execute(stmt.limit(1))).first() is not None
+        return (await execute(session, stmt.limit(1))).first() is not None
 
 
 # Newest contact first; the index ix_klantcontact_order serves this order read backwards.

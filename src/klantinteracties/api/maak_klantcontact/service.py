@@ -18,7 +18,7 @@ from klantinteracties.api.klantcontacten.service import klantcontact_service
 from klantinteracties.api.onderwerpobjecten.service import onderwerpobject_service
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.errors import InvalidParam, ValidationFailed, invalid
-from klantinteracties.core.service import CrudService
+from klantinteracties.core.service import CrudService, retrieve_together
 from klantinteracties.core.validation import NOT_NULL, REQUIRED
 
 KLANTCONTACT = "klantcontact"
@@ -81,10 +81,11 @@ class MaakKlantcontactService:
         for part in linked:
             keys[part.name] = await self.insert(session, part, uuidlib.uuid4())
         await session.commit()
-        out: dict[str, Any] = {}
-        for name, service in part_services().items():
-            out[name] = await service.retrieve(session, ctx, keys[name]) if name in keys else None
-        return out
+        services = part_services()
+        found = await retrieve_together(
+            session, ctx, {name: (services[name], key) for name, key in keys.items()}
+        )
+        return {name: found.get(name) for name in services}
 
     def parse(self, data: dict[str, Any], key: uuidlib.UUID) -> tuple[Part, list[Part]]:
         """Every part's body checks, all reported together."""

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.repository import TableRepository
+from klantinteracties.core.repository import TableRepository, execute
 from klantinteracties.db.models import betrokkene, digitaal_adres, klantcontact, onderwerpobject
 
 c = onderwerpobject.c
@@ -23,7 +23,7 @@ async def still_referenced(
         or_(c.klantcontact_uuid.in_(keys), c.was_klantcontact_uuid.in_(keys))
     )
     found: set[Any] = set()
-    for row in (await session.execute(stmt)).all():
+    for row in (await execute(session, stmt)).all():
         found.update(row)
     return found & set(keys)
 
@@ -36,11 +36,12 @@ async def delete_klantcontacten(session: AsyncSession, keys: Sequence[uuidlib.UU
     """
     givers = select(betrokkene.c.uuid).where(betrokkene.c.had_klantcontact_uuid.in_(keys))
     da = digitaal_adres.c
-    await session.execute(
+    await execute(
+        session,
         delete(digitaal_adres).where(
             da.verstrekt_door_betrokkene_uuid.in_(givers), da.verstrekt_door_partij_uuid.is_(None)
-        )
+        ),
     )
     # The rest (betrokkenen, bijlagen, onderwerpobjecten, interne taken, actor links) goes with
     # the klantcontact through the foreign keys.
-    await session.execute(delete(klantcontact).where(klantcontact.c.uuid.in_(keys)))
+    await execute(session, delete(klantcontact).where(klantcontact.c.uuid.in_(keys)))

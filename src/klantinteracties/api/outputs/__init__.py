@@ -1,8 +1,9 @@
-"""Documentation-only response models per collection: ``(representation, with _expand)``.
+"""The response models per collection: ``(representation, with _expand)``.
 
-The services build the responses; these models only describe them in the served OpenAPI
-documents (``Api.outputs``). The conformance tests hold both the models and the real responses
-against the published contracts.
+Each representation model is the declaration its service's responses are built from in the
+database (core/shape.py); here they describe the responses in the served OpenAPI documents
+(``Api.outputs``). The ``_expand`` models only document which keys a request can expand. The
+conformance tests hold both the models and the real responses against the published contracts.
 """
 
 from __future__ import annotations

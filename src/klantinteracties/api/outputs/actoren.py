@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, RootModel
 
-from klantinteracties.core.shape import FirstRef, Group, Ref, Refs, Switch
+from klantinteracties.core.sources import FirstRef, Group, Ref, Refs, Switch
 
 from .common import ObjectIdentificator, Tijdstip, Url, Uuid, Verwijzing, Weergave, veld
 

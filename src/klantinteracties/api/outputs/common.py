@@ -18,7 +18,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 from pydantic.alias_generators import to_camel
 
-from klantinteracties.core.shape import Lookup
+from klantinteracties.core.sources import Lookup
 
 Url = Annotated[str, WithJsonSchema({"type": "string", "format": "uri"})]
 # A URL that may not have been given: "" then, which is no "uri".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from klantinteracties.core.shape import Group
+from klantinteracties.core.sources import Group
 
 from .common import Adres, Datum, Url, Uuid, Weergave, veld
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from klantinteracties.core.shape import Col, FullName, Group, Nested, Ref, Refs
+from klantinteracties.core.sources import Col, FullName, Group, Nested, Ref, Refs
 
 from .actoren import Actor
 from .common import (

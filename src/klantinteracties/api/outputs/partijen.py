@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, RootModel
 
-from klantinteracties.core.shape import (
+from klantinteracties.core.sources import (
     Col,
     FullName,
     Group,

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.repository import TableRepository
+from klantinteracties.core.repository import TableRepository, execute
 from klantinteracties.db.models import partij, partij_identificator
 
 t = partij_identificator.c
@@ -49,14 +49,14 @@ class PartijIdentificatorRepository(TableRepository):
 
     async def has_children(self, session: AsyncSession, key: uuidlib.UUID) -> bool:
         stmt = select(t.id).where(t.sub_identificator_van_uuid == key).limit(1)
-        return (await session.execute(stmt)).first() is not None
+        return (await execute(session, stmt)).first() is not None
 
     async def _any(
         self, session: AsyncSession, stmt: Any, exclude: Collection[uuidlib.UUID]
     ) -> bool:
         if exclude:
             stmt = stmt.where(t.uuid.not_in(list(exclude)))
-        return (await session.execute(stmt.limit(1))).first() is not None
+        return (await execute(session, stmt.limit(1))).first() is not None
 
 
 partij_identificatoren = PartijIdentificatorRepository(partij_identificator)

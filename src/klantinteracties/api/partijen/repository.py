@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import RowMapping, Table, and_, case, delete, exists, false, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.core.repository import TableRepository
+from klantinteracties.core.repository import TableRepository, execute
 from klantinteracties.db.models import (
     digitaal_adres,
     partij,
@@ -31,11 +31,11 @@ class PartijRepository(TableRepository):
         stmt = select(partij.c.id).where(partij.c.nummer == nummer)
         if exclude is not None:
             stmt = stmt.where(partij.c.uuid != exclude)
-        return (await session.execute(stmt.limit(1))).first() is not None
+        return (await execute(session, stmt.limit(1))).first() is not None
 
     async def soort_of(self, session: AsyncSession, key: uuidlib.UUID) -> str | None:
         stmt = select(partij.c.soort_partij).where(partij.c.uuid == key)
-        return (await session.execute(stmt)).scalar_one_or_none()
+        return (await execute(session, stmt)).scalar_one_or_none()
 
 
 partijen = PartijRepository(partij)
@@ -60,7 +60,7 @@ class LinkedRows:
             .where(self.fk.in_(keys))
             .order_by(c.id)
         )
-        return (await session.execute(stmt)).mappings().all()
+        return (await execute(session, stmt)).mappings().all()
 
     async def full_rows(self, session: AsyncSession, keys: list[Any]) -> Sequence[RowMapping]:
         return await self.repo.get_many(session, keys)
@@ -78,11 +78,11 @@ class LinkedRows:
             stmt = update(self.table).where(self.fk == owner)
             if keys:
                 stmt = stmt.where(c.uuid.not_in(keys))
-            await session.execute(stmt.values({self.fk.key: None, **self._on_leave()}))
+            await execute(session, stmt.values({self.fk.key: None, **self._on_leave()}))
         if keys:
             moved = case((self.fk == owner, c.is_voorkeur), else_=false())
             values = {self.fk.key: owner, "is_voorkeur": moved, **self._on_move(owner)}
-            await session.execute(update(self.table).where(c.uuid.in_(keys)).values(values))
+            await execute(session, update(self.table).where(c.uuid.in_(keys)).values(values))
 
     def _on_leave(self) -> dict[str, Any]:
         return {"is_voorkeur": False}
@@ -96,10 +96,10 @@ class LinkedRows:
         """Make ``key`` the owner's only preferred row (None: no preference)."""
         c = self.table.c
         clear = update(self.table).where(self.fk == owner, c.is_voorkeur.is_(True))
-        await session.execute(clear.values(is_voorkeur=False))
+        await execute(session, clear.values(is_voorkeur=False))
         if key is not None:
             stmt = update(self.table).where(c.uuid == key, self.fk == owner)
-            await session.execute(stmt.values(is_voorkeur=True))
+            await execute(session, stmt.values(is_voorkeur=True))
 
 
 class DigitaleAdressenLinks(LinkedRows):
@@ -123,7 +123,7 @@ class IdentificatorWrites:
 
     async def of_partij(self, session: AsyncSession, owner: uuidlib.UUID) -> list[uuidlib.UUID]:
         stmt = select(pi.uuid).where(pi.identificeerde_partij_uuid == owner).order_by(pi.id)
-        return list((await session.execute(stmt)).scalars().all())
+        return list((await execute(session, stmt)).scalars().all())
 
     async def with_outside_children(
         self, session: AsyncSession, keys: list[uuidlib.UUID]
@@ -138,7 +138,7 @@ class IdentificatorWrites:
                 child.c.sub_identificator_van_uuid == pi.uuid, child.c.uuid.not_in(keys)
             ),
         )
-        return list((await session.execute(stmt)).scalars().all())
+        return list((await execute(session, stmt)).scalars().all())
 
     async def delete_all(self, session: AsyncSession, keys: list[uuidlib.UUID]) -> None:
         """Delete identificatoren that may be each other's parent: children first, as the
@@ -153,10 +153,10 @@ class IdentificatorWrites:
                 )
             )
             stmt = select(pi.uuid).where(pi.uuid.in_(list(remaining)), ~has_child)
-            leaves = set((await session.execute(stmt)).scalars().all())
+            leaves = set((await execute(session, stmt)).scalars().all())
             if not leaves:
                 return  # a cycle cannot be stored; nothing left that can go
-            await session.execute(delete(partij_identificator).where(pi.uuid.in_(list(leaves))))
+            await execute(session, delete(partij_identificator).where(pi.uuid.in_(list(leaves))))
             remaining -= leaves
 
 
