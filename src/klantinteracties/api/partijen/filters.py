@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import exists, select, true
+from sqlalchemy import select, true
 
 from klantinteracties.core.filters import Clause, Filter, FilterGroup, FilterSet, eq
 from klantinteracties.db.models import (
@@ -45,7 +45,7 @@ def identificator_clause(values: dict[str, Any]) -> Clause:
     one vestiging, not any vestiging of a partij that also has some identificator under it.
     """
     own = _OWN
-    conditions = [own.c.identificeerde_partij_uuid == p.uuid]
+    conditions = []
     parent_values = {k: v for k, v in values.items() if k.startswith(f"{PARENT}__")}
     for name, value in values.items():
         if name.startswith(f"{OWN}__"):
@@ -55,7 +55,10 @@ def identificator_clause(values: dict[str, Any]) -> Clause:
         conditions.append(parent.c.uuid == own.c.sub_identificator_van_uuid)
         for name, value in parent_values.items():
             conditions.append(parent.c[IDENTIFICATOR_FIELDS[name.split("__")[1]]] == value)
-    return exists().where(*conditions)
+    # IN, not a correlated EXISTS: SQLite then looks the identificator up by its index and the
+    # partijen by uuid, instead of probing every partij (PostgreSQL plans both the same way).
+    matching = select(own.c.identificeerde_partij_uuid).where(*conditions)
+    return p.uuid.in_(matching)
 
 
 def _identificator_filters() -> list[Filter]:
