@@ -639,5 +639,5 @@ async def test_expand_statement_count(client, count_statements):
         if i == 1:
             small = await counts()
     # One statement for the page and every nested expansion (not full: no count; the token is
-    # cached)
-    assert await counts() == small == [1, 1, 1]
+    # cached); the deepest path reaches a to-many relation, which is counted first
+    assert await counts() == small == [1, 1, 2]

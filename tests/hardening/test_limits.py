@@ -123,3 +123,16 @@ async def test_the_cap_counts_every_relation_of_the_response(client, limited):
         f"/partijen/{partij['uuid']}", params={"expand": "digitaleAdressen,categorieRelaties"}
     )
     assert invalid_params(r) == {"expand": "too_many_expanded"}
+
+
+async def test_a_list_over_the_cap_is_refused_before_its_json_is_built(
+    client, limited, count_statements
+):
+    for _ in range(2):
+        await _partij_with_adressen(client, 2)  # 4 addresses on the page, over the cap of 3
+    with count_statements() as c:
+        r = await limited.get("/partijen", params={"expand": "digitaleAdressen"})
+    assert invalid_params(r) == {"expand": "too_many_expanded"}
+    # Only the count of what the expansion would add ran, not the statement building the page.
+    ran = [s for s in c.statements if "api_token" not in s]  # this app has no token cache
+    assert len(ran) == 1 and "json" not in ran[0].lower(), ran

@@ -24,9 +24,9 @@ from .expand import ExpandTree, Expansion, expand_scopes, expand_tree, too_many_
 from .fastpath import JsonReader, RowChoice, count_expanded
 from .filters import FilterSet, ParsedQuery
 from .pagination import check_in_range, count_from_page, page_request
-from .repository import TableRepository
+from .repository import TableRepository, execute
 from .schemas import FkRef, Gegevensgroep
-from .shape import ExpandStep
+from .shape import ExpandStep, expanded_rows, nests_many
 from .validation import NOT_NULL, InputModel, missing_keys, validate
 
 
@@ -136,7 +136,22 @@ class CrudService:
     async def page_items(
         self, session: AsyncSession, ctx: Ctx, query: ParsedQuery, size: int, offset: int
     ) -> list[dict[str, Any]]:
-        return await self.read(session, ctx, self.page_choice(ctx, query, size, offset))
+        choice = self.page_choice(ctx, query, size, offset)
+        # Every parent on the page is another set of relations: count them first.
+        if nests_many(self.expand_steps(), choice.tree, under_many=True):
+            ids = self.repo.page_ids_statement(query.clauses, size, offset)
+            await self.check_budget(session, ctx, ids, choice.tree)
+        return await self.read(session, ctx, choice)
+
+    async def check_budget(
+        self, session: AsyncSession, ctx: Ctx, ids: Any, tree: ExpandTree
+    ) -> None:
+        """Counts what the expansions of these rows would add, and refuses a response over the
+        budget before the database builds it (the statement itself only caps each relation)."""
+        stmt = expanded_rows(self.repo.table, ids, self.expand_steps(), tree)
+        budget = ctx.expand_budget
+        if int((await execute(session, stmt)).scalar_one()) > budget.max_rows - budget.used:
+            raise too_many_expanded(budget.max_rows)
 
     async def list_page(self, session: AsyncSession, ctx: Ctx, query: ParsedQuery) -> Page:
         req = page_request(query.page, query.page_size)
@@ -164,6 +179,9 @@ class CrudService:
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, expand: Sequence[str] = ()
     ) -> dict[str, Any]:
         rows = self.choose(ctx, by_key(key), False, expand_tree(expand))
+        if nests_many(self.expand_steps(), rows.tree):  # a product of relations: count first
+            ids = select(self.repo.table.c.id).where(self.repo.table.c.uuid == key)
+            await self.check_budget(session, ctx, ids, rows.tree)
         items = await self.read(session, ctx, rows)
         if not items:
             raise not_found()

@@ -62,6 +62,38 @@ class ExpandStep:
     expansions: Callable[[], Sequence[ExpandStep]]
 
 
+def expanded_rows(table: Table, ids: Any, steps: Sequence[ExpandStep], tree: dict[str, Any]) -> Any:
+    """A statement counting the rows the expansions of ``tree`` add to the rows of ``table``
+    whose ids ``ids`` selects, over every path and level (a related row shared by two parents
+    counts once), so that a response over the expand budget is refused before it is built."""
+    terms: list[Any] = []
+
+    def walk(parent: Table, parent_ids: Any, steps: Sequence[ExpandStep], tree: dict[str, Any]):
+        for step in steps:
+            if step.name not in tree:
+                continue
+            keys = select(parent.c[step.parent_key]).where(parent.c.id.in_(parent_ids))
+            child = step.table
+            child_ids = select(child.c.id).where(child.c[step.child_key].in_(keys.correlate(None)))
+            child_ids = child_ids.correlate(None)
+            terms.append(select(func.count()).select_from(child_ids.subquery()).scalar_subquery())
+            walk(child, child_ids, step.expansions(), tree[step.name])
+
+    walk(table, ids, steps, tree)
+    return select(sum(terms[1:], terms[0]) if terms else literal(0))
+
+
+def nests_many(steps: Sequence[ExpandStep], tree: dict[str, Any], under_many: bool = False) -> bool:
+    """Whether ``tree`` expands a to-many relation below another one (or below a list)."""
+    for step in steps:
+        if step.name in tree:
+            if step.many and under_many:
+                return True
+            if nests_many(step.expansions(), tree[step.name], under_many or step.many):
+                return True
+    return False
+
+
 @dataclass
 class JsonBuilder:
     """Builds the JSON expression of a declaration for one dialect. ``limit`` caps every
