@@ -11,6 +11,7 @@ the HTTP layer has always serialised, so responses stay byte for byte what they 
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,13 @@ _MAX_BASES = 64  # distinct base URLs (hosts) kept compiled per statement
 
 def tree_key(tree: ExpandTree) -> tuple[Any, ...]:
     return tuple((name, tree_key(sub)) for name, sub in sorted(tree.items()))
+
+
+def url_text(base: str) -> str:
+    """The base URL (from the request's Host) with every character a URL may not hold
+    percent-encoded: a quote or backslash in a forged Host can then never end the SQL literal,
+    whatever the database's string settings. A real host name is left as it is."""
+    return urllib.parse.quote(base, safe=":/?#[]@!$&()*+,;=%-._~")
 
 
 def quote(value: str) -> str:
@@ -82,7 +90,7 @@ class JsonReader:
 
     def _compile(self, dialect: Dialect, tree: ExpandTree, expand_key: bool, limit: int) -> str:
         builder = JsonBuilder(dict(self.table.metadata.tables), dialect.name == "sqlite", limit)
-        root = self.table.alias(ROOT)
+        root = self.root
         expr = builder.resource(
             self.model, At(root, self.collection), self.steps(), tree, expand_key
         )
@@ -105,7 +113,7 @@ class JsonReader:
             if len(self._by_base) >= _MAX_BASES * 8:
                 self._by_base.clear()
             fragment = self.fragment(dialect, tree, expand_key, limit)
-            sql = fragment.replace(quote(BASE_MARKER), quote(base))
+            sql = fragment.replace(quote(BASE_MARKER), quote(url_text(base)))
             col = self._by_base[key] = literal_column(sql).label("j")
         return col
 

@@ -79,6 +79,14 @@ class CrudService:
         return reader
 
     def expand_steps(self) -> list[ExpandStep]:
+        """The expansions as the SQL needs them; made once (their targets are looked up in the
+        registry, which every group has filled before a request is served)."""
+        steps = self.__dict__.get("_steps")
+        if steps is None:
+            steps = self.__dict__["_steps"] = self._make_steps()
+        return steps
+
+    def _make_steps(self) -> list[ExpandStep]:
         steps = []
         for exp in self.expansions:
             target = cast(CrudService, exp.target())
@@ -109,10 +117,12 @@ class CrudService:
 
     def page_choice(self, ctx: Ctx, query: ParsedQuery, size: int, offset: int) -> RowChoice:
         """One page of the list: its filters and order pick the page's ids, and only those
-        rows are turned into JSON. Expandable resources carry "_expand" on every list item, as
-        existing clients expect."""
+        rows are turned into JSON."""
         ids = self.repo.page_ids_statement(query.clauses, size, offset)
-        tree = expand_tree(query.expand)
+        return self._rows_of(ctx, ids, expand_tree(query.expand))
+
+    def _rows_of(self, ctx: Ctx, ids: Any, tree: ExpandTree) -> RowChoice:
+        # Expandable resources carry "_expand" on every list item, as existing clients expect.
         return self.choose(
             ctx, lambda root: [root.c.id.in_(ids)], True, tree, bool(self.expansions)
         )
@@ -136,10 +146,10 @@ class CrudService:
     async def page_items(
         self, session: AsyncSession, ctx: Ctx, query: ParsedQuery, size: int, offset: int
     ) -> list[dict[str, Any]]:
-        choice = self.page_choice(ctx, query, size, offset)
+        ids = self.repo.page_ids_statement(query.clauses, size, offset)
+        choice = self._rows_of(ctx, ids, expand_tree(query.expand))
         # Every parent on the page is another set of relations: count them first.
         if nests_many(self.expand_steps(), choice.tree, under_many=True):
-            ids = self.repo.page_ids_statement(query.clauses, size, offset)
             await self.check_budget(session, ctx, ids, choice.tree)
         return await self.read(session, ctx, choice)
 
