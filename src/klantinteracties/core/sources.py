@@ -278,6 +278,16 @@ class Switch(Source):
         return case(*whens, else_=null())
 
 
+def refs_of(model: type[BaseModel], wire_name: str) -> Refs:
+    """The ``Refs`` source of a model's field, by its name on the wire."""
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == wire_name:
+            source = source_of(name, info)
+            if isinstance(source, Refs):
+                return source
+    raise LookupError(f"{model.__name__} has no reference list {wire_name!r}")
+
+
 DEFAULT_SOURCES: dict[str, Source] = {"url": SelfUrl()}
 
 

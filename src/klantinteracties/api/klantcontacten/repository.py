@@ -1,34 +1,16 @@
-"""SQL of ``/klantcontacten``: the klantcontact rows and the relations hanging off them."""
+"""SQL of ``/klantcontacten`` beyond the generic table statements."""
 
 from __future__ import annotations
 
 import uuid as uuidlib
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.core.repository import TableRepository, execute
-from klantinteracties.db.models import (
-    actorklantcontact,
-    betrokkene,
-    bijlage,
-    internetaak,
-    klantcontact,
-    onderwerpobject,
-)
+from klantinteracties.db.models import klantcontact
 
 k = klantcontact.c
-
-# Reverse relations of a klantcontact: representation field -> (table, column pointing at it,
-# column holding the related key). hadBetrokkenActoren goes through the link table.
-RELATIONS: dict[str, tuple[Any, str, str]] = {
-    "gingOverOnderwerpobjecten": (onderwerpobject, "klantcontact_uuid", "uuid"),
-    "hadBetrokkenActoren": (actorklantcontact, "klantcontact_uuid", "actor_uuid"),
-    "omvatteBijlagen": (bijlage, "was_bijlage_van_klantcontact_uuid", "uuid"),
-    "hadBetrokkenen": (betrokkene, "had_klantcontact_uuid", "uuid"),
-    "leiddeTotInterneTaken": (internetaak, "aanleidinggevend_klantcontact_uuid", "uuid"),
-}
 
 
 class KlantcontactRepository(TableRepository):

@@ -18,9 +18,10 @@ from klantinteracties.core.errors import InvalidParam, ValidationFailed
 from klantinteracties.core.expand import Expansion
 from klantinteracties.core.registry import service_for
 from klantinteracties.core.service import CrudService
+from klantinteracties.core.sources import refs_of
 
 from .filters import KLANTCONTACT_FILTERS
-from .repository import RELATIONS, klantcontacten
+from .repository import klantcontacten
 from .schemas import NO_FURTHER_ACTION, Klantcontact, check_metadata
 
 COLLECTION = "klantcontacten"
@@ -43,9 +44,10 @@ _internetaken = service_for("internetaken")
 
 
 def _expansion(name: str, target: Callable[[], CrudService]) -> Expansion:
-    """A to-many relation whose rows point at the klantcontact through the column in
-    ``RELATIONS``."""
-    return Expansion(name, True, "uuid", RELATIONS[name][1], target)
+    """A to-many relation: the rows the representation lists under ``name``, through the
+    foreign key its declaration names."""
+    column = refs_of(outputs_klantcontacten.Klantcontact, name).fk
+    return Expansion(name, True, "uuid", column, target)
 
 
 class KlantcontactService(CrudService):
