@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from klantinteracties.app import create_app
-from klantinteracties.core.auth import TokenStore
+from klantinteracties.core.auth import PRIVILEGES, TokenStore
 from klantinteracties.core.db import Database, StatementCounter
 from klantinteracties.db.models import api_token, metadata
 from klantinteracties.migrate import upgrade
@@ -104,7 +104,9 @@ async def _clear(db: Database) -> None:
 async def token(database: Database) -> str:
     await _clear(database)
     async with database.session(write=True) as session:
-        return await TokenStore(api_token).create(session, "tests", ["*"])
+        # Both privileges: the tests of the resources see everything; tests/access checks what
+        # a token without them sees.
+        return await TokenStore(api_token).create(session, "tests", ["*"], privileges=PRIVILEGES)
 
 
 @pytest.fixture

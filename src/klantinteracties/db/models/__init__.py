@@ -13,12 +13,13 @@ from .partijen import (
     rekeningnummer,
     vertegenwoordigden,
 )
-from .tokens import api_token
+from .tokens import api_token, application
 
 __all__ = [
     "actor",
     "actorklantcontact",
     "api_token",
+    "application",
     "betrokkene",
     "bijlage",
     "categorie",
