@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from . import __version__
+from .access import visibility
 from .api import klantinteracties_api
 from .api.contactgegevens import contactgegevens_api
 from .core.auth import TokenStore
@@ -25,6 +26,7 @@ from .settings import Settings, get_settings
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
+    visibility.install()  # the confidentiality rules, before any request is served
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

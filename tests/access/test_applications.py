@@ -7,6 +7,7 @@ import datetime as dt
 
 from sqlalchemy import select, text, update
 
+from klantinteracties.core.auth import TokenStore
 from klantinteracties.db.models import api_token, application
 from tests.helpers import app_client, problem, status_within
 from tests.test_cli import run_cli
@@ -69,16 +70,21 @@ async def test_cli_refuses_what_grants_nothing(database, token):
 
 
 async def test_a_token_stops_working_when_it_expires(database, token):
-    moment = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=3)
-    key = await _key(database, "short", "--expires", moment.isoformat())
+    moment = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1.5)
+    async with database.session(write=True) as session:
+        key = await TokenStore(api_token).create(session, "short", expires_at=moment)
     headers = {"Authorization": f"Token {key}"}
     async with app_client(database) as (http, _app):
         assert (await http.get("/partijen", headers=headers)).status_code == 200
         await asyncio.sleep(max((moment - dt.datetime.now(dt.UTC)).total_seconds(), 0) + 0.1)
         r = await http.get("/partijen", headers=headers)  # even while cached
         assert problem(r, 401)["code"] == "authentication_failed"
+    await _key(database, "later", "--expires", "90d")
     _code, listing, _ = await run_cli(database, "token", "list")
-    assert "expired" in [line.split("\t")[-1] for line in listing.splitlines() if "short" in line]
+    states = {line.split("\t")[0]: line.split("\t")[-1] for line in listing.splitlines()}
+    assert states["short"] == "expired"
+    until = (dt.datetime.now(dt.UTC) + dt.timedelta(days=90)).strftime("%Y-%m-%d")
+    assert states["later"].startswith(f"active until {until}")
 
 
 async def test_rotation_keeps_both_keys_until_the_grace_period_ends(database, token):

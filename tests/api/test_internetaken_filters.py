@@ -15,6 +15,7 @@ from klantinteracties.api.internetaken.filters import INTERNETAAK_FILTERS
 from klantinteracties.api.internetaken.repository import internetaken
 from klantinteracties.api.internetaken.service import internetaak_service
 from klantinteracties.core.context import Ctx
+from klantinteracties.core.view import EVERYTHING
 from klantinteracties.db.models import actor, internetaak, internetaak_actor, klantcontact
 from tests.api.actoren_helpers import make_actor, make_klantcontact, make_taak
 from tests.helpers import invalid_params
@@ -213,12 +214,14 @@ async def test_work_queue_uses_indexes_only(token, database):
     async with database.session() as session:
         # The statement a list request runs: the page's ids and their JSON (with the actors).
         ctx = Ctx("http://testserver.local/klantinteracties/api/v1")
-        choice = internetaak_service.page_choice(ctx, query, 100, 0)
-        json_page = internetaak_service.reader.statement(session.bind.dialect, ctx.base_url, choice)
+        choice = internetaak_service.page_choice(ctx, EVERYTHING, query, 100, 0)
+        json_page = internetaak_service.reader.statement(
+            session.bind.dialect, ctx.base_url, choice, EVERYTHING
+        )
         rows = [orjson.loads(j) for j in (await session.execute(json_page)).scalars().all()]
         assert rows and all(r["status"] == "te_verwerken" for r in rows)
         plans = {
-            "count": await _plan(session, internetaken.count_statement(query.clauses)),
+            "count": await _plan(session, internetaken.count_statement(EVERYTHING, query.clauses)),
             "page": await _plan(session, json_page),
         }
     for name, plan in plans.items():

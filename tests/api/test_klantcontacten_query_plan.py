@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql
 from klantinteracties.api.klantcontacten.filters import KLANTCONTACT_FILTERS
 from klantinteracties.api.klantcontacten.service import klantcontact_service
 from klantinteracties.core.context import Ctx
+from klantinteracties.core.view import EVERYTHING
 from klantinteracties.db.models import betrokkene, klantcontact, partij, partij_identificator
 
 ROWS = 2000
@@ -91,8 +92,9 @@ async def test_contacts_of_a_bsn_use_indexes(database, token):  # token: empties
     query = KLANTCONTACT_FILTERS.parse_list(params, {"expand": []})
     # The statement a list request runs: the page's ids, and the JSON of those rows.
     ctx = Ctx("http://testserver.local/klantinteracties/api/v1")
-    choice = klantcontact_service.page_choice(ctx, query, 100, 0)
-    stmt = klantcontact_service.reader.statement(postgresql.dialect(), ctx.base_url, choice)
+    choice = klantcontact_service.page_choice(ctx, EVERYTHING, query, 100, 0)
+    reader = klantcontact_service.reader
+    stmt = reader.statement(postgresql.dialect(), ctx.base_url, choice, EVERYTHING)
     sql = str(stmt.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
     async with database.session(write=True) as session:
         for table in ("klantcontact", "betrokkene", "partij_identificator", "partij"):

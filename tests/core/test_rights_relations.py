@@ -28,7 +28,7 @@ from klantinteracties.core.expand import expand_scopes
 from klantinteracties.core.filters import Filter
 from klantinteracties.core.registry import registered_services
 from klantinteracties.core.service import CrudService
-from klantinteracties.db.models import api_token, metadata
+from klantinteracties.db.models import api_token, application, metadata
 from tests.api.klantcontacten_helpers import (
     BSN,
     MISSING,
@@ -49,7 +49,7 @@ GROUPS = sorted({s.scope for s in SERVICES.values()})
 # Tables that no service lists as its own: each belongs to one group. A new table must be added
 # here (or get a service), else test_every_table_has_a_group fails.
 LINK_TABLES = {"internetaak_actor": "internetaken"}
-NOT_RESOURCES = {api_token.name}
+NOT_RESOURCES = {api_token.name, application.name}
 OWNER_KINDS = ("read", "write", "*")  # a token with the route's own group only, in each form
 DOC = Path(__file__).parents[2] / "docs" / "privacy.md"
 

@@ -21,6 +21,7 @@ import hmac
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select, update
@@ -28,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from .errors import authentication_failed, not_authenticated, permission_denied
 from .token_cache import CHANNEL, CREATED, TokenCache
+from .view import View
 
 KEY_BYTES = 32
 GROUPS = ("partijen", "klantcontacten", "actoren", "internetaken", "contactgegevens")
@@ -86,6 +88,11 @@ class Principal:
                 f"Dit token heeft geen leesrecht op {', '.join(missing)}; dat is nodig voor de "
                 "gevraagde expand of filter."
             )
+
+    @cached_property
+    def view(self) -> View:
+        """What the application's privileges let it see (core/view.py)."""
+        return View(self.privileges)
 
     def expired(self, now: dt.datetime) -> bool:
         return self.valid_until is not None and self.valid_until <= now

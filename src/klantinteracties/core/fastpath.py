@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.util import ClauseAdapter
 
 from .shape import BASE_MARKER, At, ExpandStep, JsonBuilder
+from .view import View, view_of
 
 ExpandTree = dict[str, "ExpandTree"]
 ROOT = "r0"
@@ -71,6 +72,7 @@ class JsonReader:
     _fragments: dict[tuple[Any, ...], str] = field(default_factory=dict)
     _by_base: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     _order: dict[int, list[Any]] = field(default_factory=dict)
+    _root_rules: dict[tuple[str, ...], list[Any]] = field(default_factory=dict)
 
     @property
     def root(self) -> Any:
@@ -81,15 +83,20 @@ class JsonReader:
             root = self.__dict__["_root"] = self.table.alias(ROOT)
         return root
 
-    def fragment(self, dialect: Dialect, tree: ExpandTree, expand_key: bool, limit: int) -> str:
-        key = (dialect.name, tree_key(tree), expand_key, limit)
+    def fragment(
+        self, dialect: Dialect, tree: ExpandTree, expand_key: bool, limit: int, view: View
+    ) -> str:
+        key = (dialect.name, tree_key(tree), expand_key, limit, view.key)
         sql = self._fragments.get(key)
         if sql is None:
-            sql = self._fragments[key] = self._compile(dialect, tree, expand_key, limit)
+            sql = self._fragments[key] = self._compile(dialect, tree, expand_key, limit, view)
         return sql
 
-    def _compile(self, dialect: Dialect, tree: ExpandTree, expand_key: bool, limit: int) -> str:
-        builder = JsonBuilder(dict(self.table.metadata.tables), dialect.name == "sqlite", limit)
+    def _compile(
+        self, dialect: Dialect, tree: ExpandTree, expand_key: bool, limit: int, view: View
+    ) -> str:
+        tables = dict(self.table.metadata.tables)
+        builder = JsonBuilder(tables, dialect.name == "sqlite", limit, view)
         root = self.root
         expr = builder.resource(
             self.model, At(root, self.collection), self.steps(), tree, expand_key
@@ -105,27 +112,36 @@ class JsonReader:
         return head[len("SELECT ") :]
 
     def column(
-        self, dialect: Dialect, base: str, tree: ExpandTree, expand_key: bool, limit: int
+        self, dialect: Dialect, base: str, rows: RowChoice, view: View
     ) -> Any:
-        key = (dialect.name, tree_key(tree), expand_key, limit, base)
+        tree, expand_key, limit = rows.tree, rows.expand_key, rows.limit
+        key = (dialect.name, tree_key(tree), expand_key, limit, view.key, base)
         col = self._by_base.get(key)
         if col is None:
             if len(self._by_base) >= _MAX_BASES * 8:
                 self._by_base.clear()
-            fragment = self.fragment(dialect, tree, expand_key, limit)
+            fragment = self.fragment(dialect, tree, expand_key, limit, view)
             sql = fragment.replace(quote(BASE_MARKER), quote(url_text(base)))
             col = self._by_base[key] = literal_column(sql).label("j")
         return col
 
-    def statement(self, dialect: Dialect, base: str, rows: RowChoice) -> Select[Any]:
+    def statement(self, dialect: Dialect, base: str, rows: RowChoice, view: View) -> Select[Any]:
         """The statement that reads the representations of the rows of the root alias that
-        ``rows.where(root)`` selects, in ``rows.order_by`` (given on the table)."""
+        ``rows.where(root)`` selects and the view sees, in ``rows.order_by`` (given on the
+        table)."""
         root = self.root
-        col = self.column(dialect, base, rows.tree, rows.expand_key, rows.limit)
-        stmt = select(col).select_from(root).where(*rows.where(root))
+        col = self.column(dialect, base, rows, view)
+        stmt = select(col).select_from(root).where(*rows.where(root), *self._seen(view))
         if rows.order_by:
             stmt = stmt.order_by(*self._adapted(rows.order_by))
         return stmt
+
+    def _seen(self, view: View) -> list[Any]:
+        """The view's rules for the root alias, made once per view."""
+        seen = self._root_rules.get(view.key)
+        if seen is None:
+            seen = self._root_rules[view.key] = view.visible(self.root)
+        return seen
 
     def _adapted(self, order_by: Sequence[Any]) -> list[Any]:
         """``order_by`` (on the table) applied to the root alias, adapted once."""
@@ -138,7 +154,7 @@ class JsonReader:
     async def read(self, session: AsyncSession, base: str, rows: RowChoice) -> list[dict[str, Any]]:
         # On the connection, not the session: a Core statement needs none of the ORM's work.
         conn = await session.connection()
-        stmt = self.statement(conn.dialect, base, rows)
+        stmt = self.statement(conn.dialect, base, rows, view_of(session))
         texts = (await conn.execute(stmt)).scalars().all()
         return [orjson.loads(t) for t in texts]
 

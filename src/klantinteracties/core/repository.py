@@ -21,6 +21,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from .view import View, view_of
+
 # The planner's row estimate (what EXPLAIN would say: rows per page as of the last ANALYZE,
 # times the table's current pages), and the exact count only when that is below the limit:
 # PostgreSQL runs the uncorrelated count subquery only if the CASE reaches it.
@@ -52,28 +54,43 @@ class TableRepository:
         """The columns a row is read with; a subclass may add joined columns."""
         return select(self.table)
 
-    def count_statement(self, clauses: Sequence[ColumnElement[bool]]) -> Select[Any]:
-        return select(func.count()).select_from(self.table).where(*clauses)
+    def visible(
+        self, view: View, clauses: Sequence[ColumnElement[bool]] = ()
+    ) -> list[ColumnElement[bool]]:
+        """The list's filters as the view may apply them, and the view's rules for this table
+        (core/view.py): every statement that reads rows for a client goes through here."""
+        return [*view.restrict(clauses, self.table), *view.visible(self.table)]
+
+    def count_statement(self, view: View, clauses: Sequence[ColumnElement[bool]]) -> Select[Any]:
+        return select(func.count()).select_from(self.table).where(*self.visible(view, clauses))
 
     def page_ids_statement(
-        self, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
+        self, view: View, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
     ) -> Select[Any]:
         """The ids of one page of the list, in its order (the JSON statement's row choice)."""
-        stmt = select(self.table.c.id).where(*clauses).order_by(*self.order_by)
+        where = self.visible(view, clauses)
+        stmt = select(self.table.c.id).where(*where).order_by(*self.order_by)
         return stmt.limit(limit).offset(offset)
 
+    def key_ids(self, view: View, key: uuidlib.UUID) -> Select[Any]:
+        """The id of the row with this uuid, if the view sees it."""
+        return select(self.table.c.id).where(self.table.c.uuid == key, *self.visible(view))
+
     async def get(self, session: AsyncSession, key: uuidlib.UUID) -> RowMapping | None:
-        stmt = self.select_rows().where(self.table.c.uuid == key)
-        return (await execute(session, stmt)).mappings().first()
+        where = [self.table.c.uuid == key, *self.visible(view_of(session))]
+        return (await execute(session, self.select_rows().where(*where))).mappings().first()
 
     async def get_many(self, session: AsyncSession, keys: list[Any]) -> Sequence[RowMapping]:
         if not keys:
             return []
-        stmt = self.select_rows().where(self.table.c.uuid.in_(keys)).order_by(*self.order_by)
+        where = [self.table.c.uuid.in_(keys), *self.visible(view_of(session))]
+        stmt = self.select_rows().where(*where).order_by(*self.order_by)
         return (await execute(session, stmt)).mappings().all()
 
     async def exists(self, session: AsyncSession, key: uuidlib.UUID) -> bool:
-        stmt = select(self.table.c.id).where(self.table.c.uuid == key)
+        """Whether the row is there for the session's view (relations are checked with this:
+        a row the client may not see does not exist for it)."""
+        stmt = self.key_ids(view_of(session), key)
         return (await execute(session, stmt)).first() is not None
 
     async def exists_other(
@@ -95,8 +112,10 @@ class TableRepository:
     ) -> int:
         """The number of rows the clauses select. Without clauses, on PostgreSQL, a table the
         planner believes holds ``estimate_from`` rows or more is not counted: its count is the
-        planner's estimate (docs/compatibility.md), in the same single statement."""
-        stmt: Any = self.count_statement(clauses)
+        planner's estimate (docs/compatibility.md), in the same single statement. The estimate
+        is of the whole table, rows hidden from the view included: it is an estimate, whose
+        error is far larger than the few rows any rule hides (docs/privacy.md)."""
+        stmt: Any = self.count_statement(view_of(session), clauses)
         dialect = (await session.connection()).dialect.name
         if not clauses and estimate_from > 0 and dialect == "postgresql":
             # The table name is our own (metadata), never a client's.

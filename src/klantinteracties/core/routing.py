@@ -10,7 +10,8 @@ connection and no lock. Operation ids follow the contract:
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -29,6 +30,7 @@ from .pagination import envelope
 from .registry import register_service
 from .service import CrudService, Page
 from .validation import decode_json
+from .view import set_view
 
 T = TypeVar("T")
 Handler = Callable[..., Awaitable[Response]]
@@ -68,15 +70,27 @@ def tokens_of(request: Request) -> TokenStore:
 
 
 async def authorize(session: AsyncSession, request: Request, scope: str, write: bool) -> Principal:
+    """Who is asking, with the right ``scope`` needs; from here on ``session`` reads what the
+    principal may see (core/view.py)."""
     header = request.headers.get("authorization")
-    return await tokens_of(request).authorize(session, header, scope, write)
+    principal = await tokens_of(request).authorize(session, header, scope, write)
+    set_view(session, principal.view)
+    return principal
 
 
-async def authorize_write(request: Request, scope: str) -> None:
+async def authorize_write(request: Request, scope: str) -> Principal:
     """Writes authenticate in a short read session of their own, before the body is read: an
     unknown client never gets to send a body, and no transaction waits for one."""
     async with db_of(request).session() as session:
-        await authorize(session, request, scope, True)
+        return await authorize(session, request, scope, True)
+
+
+@asynccontextmanager
+async def write_session(request: Request, principal: Principal) -> AsyncIterator[AsyncSession]:
+    """The write transaction of a request, seeing what ``principal`` may see."""
+    async with db_of(request).session(write=True) as session:
+        set_view(session, principal.view)
+        yield session
 
 
 async def read_json(request: Request) -> Any:
@@ -200,9 +214,9 @@ class ResourceRoutes:
         api, svc, scope = self.api, self.service, self.scope
 
         async def handler(request: Request) -> Response:
-            await authorize_write(request, scope)
+            principal = await authorize_write(request, scope)
             obj = svc.parse(await read_json(request), partial=False)
-            async with db_of(request).session(write=True) as session:
+            async with write_session(request, principal) as session:
                 item = await svc.create(session, api.ctx(request), obj)
             return JSONResponse(item, status_code=201, headers={"Location": item["url"]})
 
@@ -212,7 +226,7 @@ class ResourceRoutes:
         api, svc, scope = self.api, self.service, self.scope
 
         async def handler(request: Request, uuid: str) -> Response:
-            await authorize_write(request, scope)
+            principal = await authorize_write(request, scope)
             key = parse_key(uuid)
             data = await read_json(request)
             try:
@@ -220,9 +234,10 @@ class ResourceRoutes:
             except ValidationFailed:
                 # A missing resource is reported before what is wrong with the body.
                 async with db_of(request).session() as session:
+                    set_view(session, principal.view)
                     await svc.get_row(session, key)
                 raise
-            async with db_of(request).session(write=True) as session:
+            async with write_session(request, principal) as session:
                 item = await svc.update(session, api.ctx(request), key, obj, partial)
             return JSONResponse(item)
 

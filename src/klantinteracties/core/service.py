@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, RowMapping, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .context import Ctx
-from .errors import InvalidParam, ValidationFailed, not_found
+from .errors import InvalidParam, ProblemError, ValidationFailed, not_found, permission_denied
 from .expand import ExpandTree, Expansion, expand_scopes, expand_tree, too_many_expanded
 from .fastpath import JsonReader, RowChoice, count_expanded
 from .filters import FilterSet, ParsedQuery
@@ -28,6 +28,12 @@ from .repository import TableRepository, execute
 from .schemas import FkRef, Gegevensgroep
 from .shape import ExpandStep, expanded_rows, nests_many
 from .validation import NOT_NULL, InputModel, missing_keys, validate
+from .view import View, view_of
+
+HIDDEN_RESULT = (
+    "Het resultaat van deze wijziging zou voor dit token niet zichtbaar zijn; daarvoor is een "
+    "privilege (geheimhouding of vertrouwelijk) nodig."
+)
 
 
 @dataclass(frozen=True)
@@ -115,10 +121,12 @@ class CrudService:
         order_by = self.repo.order_by if order else ()
         return RowChoice(where, order_by, tree, expand_key, ctx.expand_budget.max_rows + 1)
 
-    def page_choice(self, ctx: Ctx, query: ParsedQuery, size: int, offset: int) -> RowChoice:
+    def page_choice(
+        self, ctx: Ctx, view: View, query: ParsedQuery, size: int, offset: int
+    ) -> RowChoice:
         """One page of the list: its filters and order pick the page's ids, and only those
         rows are turned into JSON."""
-        ids = self.repo.page_ids_statement(query.clauses, size, offset)
+        ids = self.repo.page_ids_statement(view, query.clauses, size, offset)
         return self._rows_of(ctx, ids, expand_tree(query.expand))
 
     def _rows_of(self, ctx: Ctx, ids: Any, tree: ExpandTree) -> RowChoice:
@@ -146,7 +154,7 @@ class CrudService:
     async def page_items(
         self, session: AsyncSession, ctx: Ctx, query: ParsedQuery, size: int, offset: int
     ) -> list[dict[str, Any]]:
-        ids = self.repo.page_ids_statement(query.clauses, size, offset)
+        ids = self.repo.page_ids_statement(view_of(session), query.clauses, size, offset)
         choice = self._rows_of(ctx, ids, expand_tree(query.expand))
         # Every parent on the page is another set of relations: count them first.
         if nests_many(self.expand_steps(), choice.tree, under_many=True):
@@ -158,7 +166,7 @@ class CrudService:
     ) -> None:
         """Counts what the expansions of these rows would add, and refuses a response over the
         budget before the database builds it (the statement itself only caps each relation)."""
-        stmt = expanded_rows(self.repo.table, ids, self.expand_steps(), tree)
+        stmt = expanded_rows(view_of(session), self.repo.table, ids, self.expand_steps(), tree)
         budget = ctx.expand_budget
         if int((await execute(session, stmt)).scalar_one()) > budget.max_rows - budget.used:
             raise too_many_expanded(budget.max_rows)
@@ -190,7 +198,7 @@ class CrudService:
     ) -> dict[str, Any]:
         rows = self.choose(ctx, by_key(key), False, expand_tree(expand))
         if nests_many(self.expand_steps(), rows.tree):  # a product of relations: count first
-            ids = select(self.repo.table.c.id).where(self.repo.table.c.uuid == key)
+            ids = self.repo.key_ids(view_of(session), key)
             await self.check_budget(session, ctx, ids, rows.tree)
         items = await self.read(session, ctx, rows)
         if not items:
@@ -209,8 +217,7 @@ class CrudService:
         await self.validate(session, obj, None)
         key = await self.repo.insert(session, self.values(obj, None))
         await self.after_write(session, key, obj, None)
-        await session.commit()
-        return await self.retrieve(session, ctx, key)
+        return await self.commit_and_show(session, ctx, key)
 
     async def update(
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, obj: Any, partial: bool
@@ -219,8 +226,23 @@ class CrudService:
         await self.validate(session, obj, current)
         await self.repo.update(session, key, self.values(obj, current))
         await self.after_write(session, key, obj, current)
+        return await self.commit_and_show(session, ctx, key)
+
+    async def commit_and_show(
+        self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID
+    ) -> dict[str, Any]:
+        """The written row's representation, then the commit. A write whose result the client
+        could not see (a partij made secret, a bijlage of a confidential klantcontact, by an
+        application without the privilege) is refused and rolled back: it would otherwise be
+        a write into the dark, and its 201 or 200 would show what it may not see."""
+        try:
+            item = await self.retrieve(session, ctx, key)
+        except ProblemError as exc:
+            if exc.status != 404:
+                raise
+            raise permission_denied(HIDDEN_RESULT) from None
         await session.commit()
-        return await self.retrieve(session, ctx, key)
+        return item
 
     async def destroy(
         self,
@@ -319,7 +341,7 @@ async def retrieve_together(
     columns = []
     for name, (service, key) in wanted.items():
         choice = service.choose(ctx, by_key(key), False, {})
-        stmt = service.reader.statement(conn.dialect, ctx.base_url, choice)
+        stmt = service.reader.statement(conn.dialect, ctx.base_url, choice, view_of(session))
         columns.append(stmt.scalar_subquery().label(name))
     row = (await conn.execute(select(*columns))).one()
     return {name: orjson.loads(text) if text else None for name, text in row._mapping.items()}

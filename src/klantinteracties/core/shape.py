@@ -31,6 +31,7 @@ from sqlalchemy import (
     String,
     Table,
     Uuid,
+    and_,
     case,
     cast,
     func,
@@ -42,6 +43,7 @@ from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from .sources import At, source_of
 from .types import UTCDateTime
+from .view import View, table_of
 
 # The base URL is not known when a statement is compiled; the compiled text carries this literal,
 # which core/fastpath.py replaces with the quoted base URL of the request.
@@ -62,10 +64,13 @@ class ExpandStep:
     expansions: Callable[[], Sequence[ExpandStep]]
 
 
-def expanded_rows(table: Table, ids: Any, steps: Sequence[ExpandStep], tree: dict[str, Any]) -> Any:
+def expanded_rows(
+    view: View, table: Table, ids: Any, steps: Sequence[ExpandStep], tree: dict[str, Any]
+) -> Any:
     """A statement counting the rows the expansions of ``tree`` add to the rows of ``table``
     whose ids ``ids`` selects, over every path and level (a related row shared by two parents
-    counts once), so that a response over the expand budget is refused before it is built."""
+    counts once; rows hidden from the view do not count), so that a response over the expand
+    budget is refused before it is built."""
     terms: list[Any] = []
 
     def walk(parent: Table, parent_ids: Any, steps: Sequence[ExpandStep], tree: dict[str, Any]):
@@ -74,7 +79,9 @@ def expanded_rows(table: Table, ids: Any, steps: Sequence[ExpandStep], tree: dic
                 continue
             keys = select(parent.c[step.parent_key]).where(parent.c.id.in_(parent_ids))
             child = step.table
-            child_ids = select(child.c.id).where(child.c[step.child_key].in_(keys.correlate(None)))
+            child_ids = select(child.c.id).where(
+                child.c[step.child_key].in_(keys.correlate(None)), *view.visible(child)
+            )
             child_ids = child_ids.correlate(None)
             terms.append(select(func.count()).select_from(child_ids.subquery()).scalar_subquery())
             walk(child, child_ids, step.expansions(), tree[step.name])
@@ -96,13 +103,15 @@ def nests_many(steps: Sequence[ExpandStep], tree: dict[str, Any], under_many: bo
 
 @dataclass
 class JsonBuilder:
-    """Builds the JSON expression of a declaration for one dialect. ``limit`` caps every
-    to-many expansion (the response's expand budget plus one, so an over-budget response is
-    detected without loading it whole)."""
+    """Builds the JSON expression of a declaration for one dialect and view (core/view.py:
+    the rows of every relation and expansion are those the view sees, masked columns read as
+    it sees them). ``limit`` caps every to-many expansion (the response's expand budget plus
+    one, so an over-budget response is detected without loading it whole)."""
 
     tables: dict[str, Table]
     sqlite: bool
     limit: int
+    view: View
     _names: itertools.count[int] = field(default_factory=itertools.count)
 
     # ----- structure ------------------------------------------------------------------------
@@ -159,10 +168,30 @@ class JsonBuilder:
         child = self.resource(
             step.model, At(t, step.collection), step.expansions(), subtree, expand_key=False
         )
-        match = t.c[step.child_key] == at.outer(step.parent_key)
+        match = self.visible(t, t.c[step.child_key] == at.outer(step.parent_key))
         if step.many:
             return self.array(child, t, match, t.c.id, limit=self.limit)
         return self.scalar(select(child).where(match).limit(1))
+
+    # ----- the view -------------------------------------------------------------------------
+    def col(self, at: At, name: str) -> ColumnElement[Any]:
+        return self.view.column(at.table, f"{at.prefix}{name}")
+
+    def visible(self, t: FromClause, *where: ColumnElement[bool]) -> ColumnElement[bool]:
+        return and_(*where, *self.view.visible(t))
+
+    def points_at_visible(self, at: At, column: str) -> ColumnElement[bool] | None:
+        """Whether the row that ``column`` of this row points at is one the view sees; None
+        when the view hides nothing of the target table."""
+        table = table_of(at.table)
+        if table is None:
+            return None
+        (fk,) = table.c[column].foreign_keys
+        target = fk.column.table
+        if not self.view.hides(target) or self.view.guarded(table, column):
+            return None
+        t = self.alias(target)
+        return select(t.c.id).where(self.visible(t, t.c.uuid == at.col(column))).exists()
 
     # ----- JSON primitives ------------------------------------------------------------------
     def obj(self, pairs: Sequence[tuple[str, Any]]) -> ColumnElement[Any]:

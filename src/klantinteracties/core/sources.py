@@ -57,6 +57,12 @@ class Builder(Protocol):
 
     def text(self, key: ColumnElement[Any]) -> ColumnElement[Any]: ...
 
+    def col(self, at: At, name: str) -> ColumnElement[Any]: ...
+
+    def visible(self, t: FromClause, *where: ColumnElement[bool]) -> ColumnElement[bool]: ...
+
+    def points_at_visible(self, at: At, column: str) -> ColumnElement[bool] | None: ...
+
 
 @dataclass(frozen=True)
 class At:
@@ -93,7 +99,7 @@ class Col(Source):
     column: str
 
     def sql(self, b: Builder, at: At, info: FieldInfo) -> ColumnElement[Any]:
-        return b.value(at.col(self.column))
+        return b.value(b.col(at, self.column))
 
 
 @dataclass(frozen=True)
@@ -106,13 +112,17 @@ class SelfUrl(Source):
 
 @dataclass(frozen=True)
 class Ref(Source):
-    """``{uuid, url}`` of the resource a column points at; null when it points nowhere."""
+    """``{uuid, url}`` of the resource a column points at; null when it points nowhere, or at
+    a row the view may not see."""
 
     collection: str
     column: str
 
     def sql(self, b: Builder, at: At, info: FieldInfo) -> ColumnElement[Any]:
         key = at.col(self.column)
+        seen = b.points_at_visible(at, self.column)  # also false when the key is null
+        if seen is not None:
+            return case((seen, b.ref(self.collection, key)), else_=null())
         return case((key.is_(None), null()), else_=b.ref(self.collection, key))
 
 
@@ -133,7 +143,7 @@ class Refs(Source):
         return b.array(
             b.ref(self.collection, t.c[self.key]),
             t,
-            t.c[self.fk] == at.outer("uuid"),
+            b.visible(t, t.c[self.fk] == at.outer("uuid")),
             t.c[self.order],
         )
 
@@ -151,7 +161,7 @@ class FirstRef(Source):
         t = b.alias(r.table)
         first = (
             select(b.ref(r.collection, t.c[r.key]))
-            .where(t.c[r.fk] == at.outer("uuid"))
+            .where(b.visible(t, t.c[r.fk] == at.outer("uuid")))
             .order_by(t.c[r.order])
             .limit(1)
         )
@@ -172,7 +182,7 @@ class Preferred(Source):
     def sql(self, b: Builder, at: At, info: FieldInfo) -> ColumnElement[Any]:
         t = b.alias(self.table)
         stmt = select(b.ref(self.collection, t.c.uuid)).where(
-            t.c[self.fk] == at.outer("uuid"), t.c[self.flag].is_(True)
+            b.visible(t, t.c[self.fk] == at.outer("uuid"), t.c[self.flag].is_(True))
         )
         return b.scalar(stmt.order_by(t.c.id).limit(1))
 
@@ -223,11 +233,12 @@ class Nested(Source):
         t = b.alias(self.table)
         inner = b.model_object(model, At(t, self.collection))
         if self.through is None:
-            return b.array(inner, t, t.c[self.fk] == at.outer("uuid"), t.c.id)
+            return b.array(inner, t, b.visible(t, t.c[self.fk] == at.outer("uuid")), t.c.id)
         link_name, link_fk, link_key = self.through
         link = b.alias(link_name)
-        source = link.join(t, t.c.uuid == link.c[link_key])
-        return b.array(inner, source, link.c[link_fk] == at.outer("uuid"), link.c.id)
+        source = link.join(t, b.visible(t, t.c.uuid == link.c[link_key]))
+        where = b.visible(link, link.c[link_fk] == at.outer("uuid"))
+        return b.array(inner, source, where, link.c.id)
 
 
 @dataclass(frozen=True)
@@ -243,7 +254,7 @@ class One(Source):
         model = b.model_of(info)
         t = b.alias(self.table)
         inner = b.model_object(model, At(t, self.collection))
-        return b.scalar(select(inner).where(t.c.uuid == at.col(self.column)).limit(1))
+        return b.scalar(select(inner).where(b.visible(t, t.c.uuid == at.col(self.column))).limit(1))
 
 
 @dataclass(frozen=True)
@@ -256,7 +267,8 @@ class Lookup(Source):
 
     def sql(self, b: Builder, at: At, info: FieldInfo) -> ColumnElement[Any]:
         t = b.alias(self.table)
-        stmt = select(b.value(t.c[self.value])).where(t.c.uuid == at.col(self.column))
+        stmt = select(b.value(b.col(At(t, ""), self.value)))
+        stmt = stmt.where(b.visible(t, t.c.uuid == at.col(self.column)))
         return stmt.limit(1).scalar_subquery()
 
 

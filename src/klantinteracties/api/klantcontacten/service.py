@@ -13,12 +13,14 @@ from typing import Any
 from sqlalchemy import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from klantinteracties.access.visibility import VERTROUWELIJK
 from klantinteracties.api.outputs import klantcontacten as outputs_klantcontacten
-from klantinteracties.core.errors import InvalidParam, ValidationFailed
+from klantinteracties.core.errors import InvalidParam, ValidationFailed, permission_denied
 from klantinteracties.core.expand import Expansion
 from klantinteracties.core.registry import service_for
 from klantinteracties.core.service import CrudService
 from klantinteracties.core.sources import refs_of
+from klantinteracties.core.view import view_of
 
 from .filters import KLANTCONTACT_FILTERS
 from .repository import klantcontacten
@@ -34,6 +36,11 @@ NO_FURTHER_ACTION_REASON = (
     "verdereActieOndernomen kunnen niet allebei true zijn."
 )
 
+
+CONFIDENTIAL_WRITE = (
+    "Dit klantcontact is vertrouwelijk; alleen een applicatie met het privilege vertrouwelijk "
+    "mag het wijzigen."
+)
 
 # Expansion targets are looked up by collection, not imported: the relations run both ways (a
 # betrokkene expands to its klantcontact), so the services cannot import each other.
@@ -89,6 +96,11 @@ class KlantcontactService(CrudService):
         return obj
 
     async def validate(self, session: AsyncSession, obj: Any, current: RowMapping | None) -> None:
+        # Its content is masked for an application without the privilege: changing what it
+        # cannot see (or lifting the flag to see it) is refused (docs/privacy.md).
+        confidential = current is not None and current["vertrouwelijk"]
+        if confidential and not view_of(session).has(VERTROUWELIJK):
+            raise permission_denied(CONFIDENTIAL_WRITE)
         errors: list[InvalidParam] = []
         exclude = current["uuid"] if current is not None else None
         for field, reason in UNIQUE_REASONS.items():

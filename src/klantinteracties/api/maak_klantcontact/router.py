@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from klantinteracties.core.http import JSONResponse
 from klantinteracties.core.openapi import body_doc, error_responses
-from klantinteracties.core.routing import Api, authorize_write, db_of, read_json
+from klantinteracties.core.routing import Api, authorize_write, read_json, write_session
 
 from .schemas import MaakKlantcontact
 from .service import LINKED_PARTS, maak_klantcontact_service, part_services
@@ -55,9 +55,9 @@ def _doc() -> dict[str, Any]:
 
 def register(api: Api) -> None:
     async def handler(request: Request) -> Response:
-        await authorize_write(request, SCOPE)
+        principal = await authorize_write(request, SCOPE)
         prepared = maak_klantcontact_service.prepare(await read_json(request))
-        async with db_of(request).session(write=True) as session:
+        async with write_session(request, principal) as session:
             body = await maak_klantcontact_service.create(session, api.ctx(request), prepared)
         # Three resources were made, so there is no single Location to point at.
         return JSONResponse(body, status_code=201)

@@ -115,8 +115,7 @@ class PartijService(CrudService):
         plan = await self.plan(session, obj, key, None)
         await self.repo.insert(session, {**plan.values, "uuid": key})
         await self.write_relations(session, plan, key, creating=True)
-        await session.commit()
-        return await self.retrieve(session, ctx, key)
+        return await self.commit_and_show(session, ctx, key)
 
     async def update(
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, obj: Any, partial: bool
@@ -125,8 +124,7 @@ class PartijService(CrudService):
         plan = await self.plan(session, obj, key, current)
         await self.repo.update(session, key, plan.values)
         await self.write_relations(session, plan, key, creating=False)
-        await session.commit()
-        return await self.retrieve(session, ctx, key)
+        return await self.commit_and_show(session, ctx, key)
 
     async def plan(
         self, session: AsyncSession, body: Partij, key: uuidlib.UUID, current: RowMapping | None
