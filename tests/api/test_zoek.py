@@ -6,15 +6,10 @@ same results, count and refusals; only the links point at ``_zoek``.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import httpx
-import pytest
 
-from klantinteracties.core.auth import TokenStore
-from klantinteracties.db.models import api_token
 from tests.api.klantcontacten_helpers import (
     BASE,
     BSN,
@@ -270,31 +265,10 @@ async def test_no_token_is_refused_before_the_body_is_read(anon, app):
         assert problem(r, 401)["code"] == "authentication_failed"
 
 
-@pytest.fixture
-async def scoped(app: Any, database: Any, token: str) -> AsyncIterator[Callable[..., Any]]:
-    """Makes clients whose token has only the given scopes."""
-    opened: list[httpx.AsyncClient] = []
-
-    async def make(*scopes: str) -> httpx.AsyncClient:
-        async with database.session(write=True) as session:
-            key = await TokenStore(api_token).create(session, uuid.uuid4().hex, scopes)
-        c = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app),
-            base_url=BASE,
-            headers={"Authorization": f"Token {key}"},
-        )
-        opened.append(c)
-        return c
-
-    yield make
-    for c in opened:
-        await c.aclose()
-
-
-async def test_rights_are_the_lists(client, scoped):
+async def test_rights_are_the_lists(client, as_token):
     await _seed(client)
-    partijen_only = await scoped("partijen:read")
-    klantcontacten_only = await scoped("klantcontacten:read")
+    partijen_only = await as_token("partijen:read")
+    klantcontacten_only = await as_token("klantcontacten:read")
     cases = [
         (klantcontacten_only, "partijen", {}, 403),
         (partijen_only, "klantcontacten", {}, 403),
