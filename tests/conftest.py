@@ -126,6 +126,27 @@ async def anon(app: Any, token: str) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
+async def as_token(app: Any, database: Database, token: str) -> AsyncIterator[Any]:
+    """``await as_token(scope, ...)``: a client whose token has exactly these scopes."""
+    opened: list[httpx.AsyncClient] = []
+
+    async def make(*scopes: str) -> httpx.AsyncClient:
+        async with database.session(write=True) as session:
+            key = await TokenStore(api_token).create(session, uuid.uuid4().hex, scopes)
+        c = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url=BASE,
+            headers={"Authorization": f"Token {key}"},
+        )
+        opened.append(c)
+        return c
+
+    yield make
+    for c in opened:
+        await c.aclose()
+
+
+@pytest.fixture
 def count_statements(database: Database) -> Any:
     def counter() -> Iterator[StatementCounter]:
         return database.count_statements()  # type: ignore[return-value]

@@ -128,6 +128,8 @@ def writable(node: Node) -> Node:
 class Diff:
     problems: list[str] = field(default_factory=list)  # the contract's shape is not ours
     additions: list[str] = field(default_factory=list)  # ours has more (allowed, but listed)
+    # Operations of ours the contract does not have, marked ``x-extension: true`` in our document
+    extensions: list[str] = field(default_factory=list)
 
 
 def compare(want: Node, have: Node, path: str, diff: Diff, sending: bool) -> None:

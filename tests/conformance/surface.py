@@ -26,7 +26,11 @@ def surface_diff(contract: dict[str, Any], served: dict[str, Any]) -> Diff:
         _body(contract, want, served, have, label, diff)
         _responses(contract, want, served, have, label, diff)
     for key in ours.keys() - operations(contract).keys():
-        diff.additions.append(f"{key[1].upper()} {key[0]}: operation")
+        label = f"{key[1].upper()} {key[0]}"
+        if ours[key].get("x-extension") is True:
+            diff.extensions.append(f"{label}: {ours[key].get('operationId')}")
+        else:
+            diff.additions.append(f"{label}: operation")
     return diff
 
 

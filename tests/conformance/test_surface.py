@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from openapi_spec_validator import validate
 
-from tests.conformance.contract import CONTACTGEGEVENS, KLANTINTERACTIES, load
+from tests.conformance.contract import CONTACTGEGEVENS, KLANTINTERACTIES, load, operations
 from tests.conformance.surface import surface_diff, unlisted
 
 KI = "http://testserver.local/klantinteracties/api/v1/openapi.json"
@@ -80,6 +80,17 @@ ADDITIONS: dict[str, dict[str, str]] = {
 }
 
 
+# Operations the contract does not have, marked as our extension (`x-extension: true`, a
+# description saying so) in the served document: exactly these, with their operationId.
+EXTENSIONS: dict[str, list[str]] = {
+    KLANTINTERACTIES: [
+        "POST /klantcontacten/_zoek: klantcontactenZoek",  # docs/compatibility.md, "_zoek"
+        "POST /partijen/_zoek: partijenZoek",
+    ],
+    CONTACTGEGEVENS: [],
+}
+
+
 async def _served(anon: Any, url: str) -> dict[str, Any]:
     r = await anon.get(url)
     assert r.status_code == 200
@@ -106,6 +117,17 @@ async def test_surface_matches_contract(anon, contract_file, url):
         ]
     )
     assert not (problems or additions or stale_problems or stale_additions), report
+    assert sorted(diff.extensions) == EXTENSIONS[contract_file]
+
+
+@pytest.mark.parametrize(("contract_file", "url"), [(KLANTINTERACTIES, KI), (CONTACTGEGEVENS, CG)])
+async def test_extensions_say_they_are_not_the_standard(anon, contract_file, url):
+    marked = [op for op in operations(await _served(anon, url)).values() if "x-extension" in op]
+    # A mark on an operation of the contract would hide nothing, but would be untrue.
+    assert len(marked) == len(EXTENSIONS[contract_file])
+    for op in marked:
+        assert op["x-extension"] is True
+        assert "niet in de standaard" in op["description"]
 
 
 @pytest.mark.parametrize("url", [KI, CG])
@@ -153,6 +175,11 @@ def test_diff_sees_renames_nullability_and_filters():
         "GET /x 200.c",
         "GET /x ?naam__exact",
     ]
+    ours["paths"]["/x/_zoek"] = {"post": {"operationId": "xZoek", "x-extension": True}}
+    ours["paths"]["/y"] = {"post": {"operationId": "yCreate"}}
+    diff = surface_diff(contract, ours)
+    assert diff.extensions == ["POST /x/_zoek: xZoek"]
+    assert "POST /y: operation" in diff.additions
     flipped = _doc(
         "naam", {"type": "object", "properties": {"a": {"type": "string", "nullable": True}}}
     )

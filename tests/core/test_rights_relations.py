@@ -9,7 +9,7 @@ declared ``reads`` are checked against the tables their SQL actually reads.
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,6 @@ from klantinteracties.api import klantinteracties_api
 from klantinteracties.api.contactgegevens.router import contactgegevens_api
 from klantinteracties.api.maak_klantcontact import router as maak_router
 from klantinteracties.api.maak_klantcontact.service import part_services as maak_parts
-from klantinteracties.core.auth import TokenStore
 from klantinteracties.core.expand import expand_scopes
 from klantinteracties.core.filters import Filter
 from klantinteracties.core.registry import registered_services
@@ -170,28 +169,7 @@ def test_privacy_doc_lists_every_cross_group_path() -> None:
 
 
 # ----- through HTTP, per token kind -------------------------------------------------------------
-Clients = Callable[..., httpx.AsyncClient]
-
-
-@pytest.fixture
-async def as_token(app: Any, database: Any, token: str) -> AsyncIterator[Clients]:
-    """``as_token(scope, ...)``: a client whose token has exactly these scopes."""
-    opened: list[httpx.AsyncClient] = []
-
-    async def make(*scopes: str) -> httpx.AsyncClient:
-        async with database.session(write=True) as session:
-            key = await TokenStore(api_token).create(session, uuid.uuid4().hex, scopes)
-        c = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app),
-            base_url=BASE,
-            headers={"Authorization": f"Token {key}"},
-        )
-        opened.append(c)
-        return c
-
-    yield make  # type: ignore[misc]
-    for c in opened:
-        await c.aclose()
+Clients = Callable[..., httpx.AsyncClient]  # the fixture as_token (tests/conftest.py)
 
 
 @pytest.fixture

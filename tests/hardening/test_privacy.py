@@ -16,6 +16,7 @@ from tests.helpers import problem, server_process
 
 API = "/klantinteracties/api/v1"
 BSN = "111222333"
+OWN = "partijIdentificator__"
 
 
 async def test_the_access_log_names_routes_not_query_values(database, token):
@@ -25,6 +26,16 @@ async def test_the_access_log_names_routes_not_query_values(database, token):
         async with httpx.AsyncClient(base_url=origin + API, headers=headers) as http:
             r = await http.get("/partijen", params={"partijIdentificator__objectId": BSN})
             assert r.status_code == 200
+            by_bsn = "hadBetrokkene__wasPartij__partijIdentificator__objectId"
+            r = await http.get("/klantcontacten", params={by_bsn: BSN})
+            assert r.status_code == 200
+            # The searches that keep the BSN out of URLs (core/search.py), paged with a link.
+            r = await http.post("/partijen/_zoek?pageSize=1", json={f"{OWN}objectId": BSN})
+            assert r.status_code == 200
+            r = await http.post("/klantcontacten/_zoek", json={by_bsn: BSN, "expand": None})
+            assert r.status_code == 200
+            r = await http.post("/partijen/_zoek", json={f"{OWN}objectId": [BSN]})
+            assert r.status_code == 400
             r = await http.get(f"/partijen/{BSN}")
             assert r.status_code == 404
             r = await http.head("/categorieen")
@@ -34,6 +45,10 @@ async def test_the_access_log_names_routes_not_query_values(database, token):
         log = (out + err).decode()
     assert BSN not in log
     assert f'"GET {API}/partijen HTTP/1.1" 200' in log
+    assert f'"GET {API}/klantcontacten HTTP/1.1" 200' in log
+    assert f'"POST {API}/partijen/_zoek HTTP/1.1" 200' in log
+    assert f'"POST {API}/klantcontacten/_zoek HTTP/1.1" 200' in log
+    assert f'"POST {API}/partijen/_zoek HTTP/1.1" 400' in log
     assert f'"GET {API}/partijen/{{uuid}} HTTP/1.1" 404' in log
     assert f'"HEAD {API}/categorieen HTTP/1.1" 200' in log
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -181,16 +181,20 @@ class FilterSet:
 
 
 def reject_unknown(params: Mapping[str, str], known: set[str]) -> None:
-    unknown = sorted(set(params) - known)
-    if unknown:
-        reason = f"Onbekende query parameters: {', '.join(unknown)}"
-        raise ValidationFailed([InvalidParam("nonFieldErrors", "unknown-parameters", reason)])
+    reject_unknown_names(params, known)
     for name, value in params.items():
         if "\x00" in value:  # no database stores NUL in text; PostgreSQL fails on it
             raise invalid(name, "Een waarde mag geen NUL-teken bevatten.")
         if len(value) > MAX_VALUE_LENGTH:
             reason = f"Een waarde mag niet langer zijn dan {MAX_VALUE_LENGTH} tekens."
             raise invalid(name, reason, "max_length")
+
+
+def reject_unknown_names(names: Iterable[str], known: set[str]) -> None:
+    unknown = sorted(set(names) - known)
+    if unknown:
+        reason = f"Onbekende query parameters: {', '.join(unknown)}"
+        raise ValidationFailed([InvalidParam("nonFieldErrors", "unknown-parameters", reason)])
 
 
 def parse_expand(raw_values: list[str], allowed: tuple[str, ...]) -> tuple[str, ...]:

@@ -181,14 +181,15 @@ def response_doc(
     """Responses of one CRUD operation. ``output_model`` documents the representation;
     ``expanded_model`` (with ``_expand``) is used for GET where the resource is expandable."""
     version_header = {"API-version": {"schema": {"type": "string"}}}
-    model = expanded_model if op in ("list", "retrieve") and expanded_model else output_model
+    listing = op in ("list", "search")  # search: POST .../_zoek (core/search.py)
+    model = expanded_model if (listing or op == "retrieve") and expanded_model else output_model
     output: dict[str, Any] = model_ref(model) if model is not None else {"type": "object"}
     if op == "destroy":
         return {
             "204": {"description": "Verwijderd.", "headers": version_header},
             **error_responses(op),
         }
-    if op == "list":
+    if listing:
         output = {
             "type": "object",
             "required": ["count", "results"],
@@ -266,6 +267,7 @@ _ERROR_STATUSES: dict[int, tuple[str, str]] = {
 _BODY = (408, 413, 415)
 _OP_ERRORS: dict[str, tuple[int, ...]] = {
     "list": (400, 401, 403, 404, 406, 503),
+    "search": (400, 401, 403, 404, 406, *_BODY, 503),
     "retrieve": (400, 401, 403, 404, 406, 503),
     "create": (400, 401, 403, 406, *_BODY, 503),
     "update": (400, 401, 403, 404, 406, *_BODY, 503),

@@ -111,6 +111,13 @@ async def read_with_retry(request: Request, work: Callable[[AsyncSession], Await
         return await work(session)
 
 
+def page_response(request: Request, page: Page) -> Response:
+    """A list's envelope; its next/previous links keep the request's own query parameters."""
+    path_url = str(request.url.replace(query=""))
+    qp = request.query_params.multi_items()
+    return JSONResponse(envelope(page.items, page.count, page.number, page.size, path_url, qp))
+
+
 def parse_key(raw: str) -> uuidlib.UUID:
     try:
         return uuidlib.UUID(raw)
@@ -125,6 +132,9 @@ class ResourceRoutes:
     name: str  # operationId prefix, e.g. "partijen"
     tag: str
     ops: tuple[str, ...] = ALL_OPS
+    # Adds ``POST /{collection}/_zoek`` (core/search.py, which builds on this module and so is
+    # handed in by the group's router rather than imported here).
+    search: Callable[[ResourceRoutes], None] | None = None
 
     @property
     def scope(self) -> str:
@@ -155,6 +165,9 @@ class ResourceRoutes:
                 openapi_extra=self._doc(op),
                 **common,
             )
+            if op == "list" and self.search is not None:
+                # Before "/{uuid}": its routes (OPTIONS among them) would also match "/_zoek".
+                self.search(self)
 
     def _doc(self, op: str) -> dict[str, Any]:
         svc = self.service
@@ -185,12 +198,7 @@ class ResourceRoutes:
                 principal.require_read(svc.scopes_read(query.expand, query.reads))
                 return await svc.list_page(session, api.ctx(request), query)
 
-            page = await read_with_retry(request, work)
-            path_url = str(request.url.replace(query=""))
-            body = envelope(
-                page.items, page.count, page.number, page.size, path_url, qp.multi_items()
-            )
-            return JSONResponse(body)
+            return page_response(request, await read_with_retry(request, work))
 
         return handler
 
