@@ -10,6 +10,7 @@ import typer
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError
 
+from .access.audit_cli import audit_app
 from .bench.cli import bench_app
 from .core.auth import GROUPS, TokenStore, unknown_scopes
 from .core.db import Database
@@ -22,6 +23,7 @@ token_app = typer.Typer(help="API tokens (Authorization: Token <key>).", no_args
 app.add_typer(db_app, name="db")
 app.add_typer(token_app, name="token")
 app.add_typer(bench_app, name="bench")
+app.add_typer(audit_app, name="audit")
 
 T = TypeVar("T")
 
@@ -141,7 +143,7 @@ def _check_token_args(identifier: str, scopes: list[str]) -> None:
         raise typer.Exit(2)
     unknown = unknown_scopes(scopes)
     if unknown:
-        forms = f"'*' or <group>:read|write|* with group one of {', '.join(GROUPS)}"
+        forms = f"'*', 'audit:read' or <group>:read|write|* with group one of {', '.join(GROUPS)}"
         typer.echo(f"Unknown scope {', '.join(map(repr, unknown))}; use {forms}.", err=True)
         raise typer.Exit(2)
 

@@ -40,11 +40,12 @@ from .types import BigIntPK, UTCDateTime
 KEY_BYTES = 32
 GROUPS = ("partijen", "klantcontacten", "actoren", "internetaken", "contactgegevens")
 RIGHTS = ("read", "write", "*")
+AUDIT_READ = "audit:read"  # its own right: "*" (every data group) does not include it
 
 
 def unknown_scopes(scopes: Iterable[str]) -> list[str]:
     """The scopes that grant nothing (typos such as ``partij:read``), which are refused."""
-    known = {"*"} | {f"{g}:{r}" for g in GROUPS for r in RIGHTS}
+    known = {"*", AUDIT_READ} | {f"{g}:{r}" for g in GROUPS for r in RIGHTS}
     return [s for s in scopes if s not in known]
 
 
