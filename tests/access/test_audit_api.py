@@ -119,6 +119,14 @@ async def test_refused_input(audit):
     assert invalid_params(r) == {"bsn": "unknown"}
     r = await audit.post("/dataverwerkingen/_zoek", json={"dataSubjectId": 999993653})
     assert invalid_params(r) == {"dataSubjectId": "invalid"}
+    r = await audit.post("/dataverwerkingen/_zoek", json={"dataSubjectId": ""})
+    assert invalid_params(r) == {"dataSubjectId": "blank"}
+    r = await audit.get("/dataverwerkingen", params={"traceId": "a" * 32, "bsn": BSN})
+    assert invalid_params(r) == {"nonFieldErrors": "unknown-parameters"}
+    r = await audit.get("/dataverwerkingen", params={"traceId": "a" * 32, "pageSize": "1\x00"})
+    assert invalid_params(r) == {"pageSize": "invalid"}
+    r = await audit.post("/dataverwerkingen/_zoek?traceId=" + "a" * 32, json={"dataSubjectId": BSN})
+    assert invalid_params(r) == {"nonFieldErrors": "unknown-parameters"}
     r = await audit.post("/dataverwerkingen/_zoek", json=[BSN])
     assert invalid_params(r) == {"nonFieldErrors": "invalid"}
     r = await audit.post(

@@ -30,7 +30,7 @@ from klantinteracties.core.routing import Api, db_of, read_json, read_with_retry
 
 from . import repository
 from .audit_schemas import Dataverwerking, DataverwerkingenZoek
-from .audit_service import parse_search, representation
+from .audit_service import check_query, parse_search, representation
 from .processing_log import SubjectKey
 
 AUDIT_PREFIX = "/verwerkingen/api/v1"
@@ -49,6 +49,8 @@ def audit_api() -> Api:
         methods=["GET"],
         operation_id="dataverwerkingenList",
         summary="Logregels zoeken op trace of verwerkingsactiviteit",
+        description="Geef ten minste `traceId` of `processingActivityId` op (anders 400). Op "
+        "een betrokkene zoek je met `POST /dataverwerkingen/_zoek`.",
         openapi_extra={"parameters": _params(), "responses": response_doc("list", Dataverwerking)},
         **common,
     )
@@ -59,9 +61,11 @@ def audit_api() -> Api:
         methods=["POST"],
         operation_id="dataverwerkingenZoek",
         summary="Logregels zoeken, ook op betrokkene",
+        description="Geef ten minste `traceId`, `processingActivityId` of `dataSubjectId` op "
+        "(anders 400). De volgende pagina: dezelfde body naar de `next`-URL.",
         openapi_extra={
             "parameters": [p for p in _params() if p["name"] in ("page", "pageSize")],
-            "requestBody": body_doc(DataverwerkingenZoek, patched=False),
+            "requestBody": {**body_doc(DataverwerkingenZoek, patched=False), "required": True},
             "responses": {"200": listed, **error_responses("update")},
         },
         **common,
@@ -86,6 +90,7 @@ async def _list(request: Request) -> Response:
 
     async def work(session: AsyncSession) -> dict[str, Any]:
         await _authorize(session, request)
+        check_query(qp, criteria_in_query=True)
         return await _page(session, request, parse_search(qp, None, in_body=False))
 
     return JSONResponse(await read_with_retry(request, work))
@@ -94,6 +99,7 @@ async def _list(request: Request) -> Response:
 async def _search(request: Request) -> Response:
     async with db_of(request).session() as session:  # authenticated before the body is read
         await _authorize(session, request)
+    check_query(request.query_params, criteria_in_query=False)
     body = await read_json(request)
     if not isinstance(body, Mapping):
         raise invalid("nonFieldErrors", "Stuur een JSON-object.")

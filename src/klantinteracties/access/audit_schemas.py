@@ -38,10 +38,25 @@ class Dataverwerking(_Camel):
 class DataverwerkingenZoek(_Camel):
     """Zoekvraag; ten minste één van traceId, processingActivityId en dataSubjectId."""
 
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",  # an unknown field is a 400
+        json_schema_extra={
+            "anyOf": [
+                {"required": [name]}
+                for name in ("traceId", "processingActivityId", "dataSubjectId")
+            ]
+        },
+    )
+
     trace_id: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{32}$")
-    processing_activity_id: str | None = Field(default=None, max_length=1000)
+    processing_activity_id: str | None = Field(default=None, min_length=1, max_length=1000)
     data_subject_id: str | None = Field(
-        default=None, max_length=1000, description="BSN of KvK-nummer (de server hasht het)."
+        default=None,
+        min_length=1,
+        max_length=1000,
+        description="BSN of KvK-nummer (de server hasht het).",
     )
     data_subject_type: Literal["bsn", "kvk"] | None = None
     since: dt.datetime | None = Field(default=None, description="Gestart op of na dit tijdstip.")

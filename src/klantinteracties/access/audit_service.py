@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from klantinteracties.core.errors import InvalidParam, ValidationFailed
-from klantinteracties.core.filters import parse_datetime
+from klantinteracties.core.filters import PAGINATION_PARAMS, parse_datetime, reject_unknown
 
 from .hashing import subject_hash
 from .processing_log import SUBJECT_TYPES
@@ -31,8 +31,11 @@ QUERY_FIELDS = ("traceId", "processingActivityId", "since", "until")
 BODY_FIELDS = (*QUERY_FIELDS, "dataSubjectId", "dataSubjectType")
 
 
-def _text(name: str, value: Any, errors: list[InvalidParam]) -> str | None:
-    if value is None or value == "":
+def _text(name: str, value: Any, errors: list[InvalidParam], in_body: bool) -> str | None:
+    if value is None or (value == "" and not in_body):  # an empty query parameter: no filter
+        return None
+    if value == "":
+        errors.append(InvalidParam(name, "blank", "Laat het veld weg of geef een waarde op."))
         return None
     if not isinstance(value, str):
         errors.append(InvalidParam(name, "invalid", "Geef een tekst op."))
@@ -55,6 +58,13 @@ def _time(name: str, value: str | None, errors: list[InvalidParam]) -> dt.dateti
         return None
 
 
+def check_query(params: Mapping[str, str], criteria_in_query: bool) -> None:
+    """Unknown query parameters and NUL are refused, as in the other lists; a ``_zoek`` takes
+    only the page parameters in its query string."""
+    known = {*PAGINATION_PARAMS, *((*QUERY_FIELDS, "dataSubjectId") if criteria_in_query else ())}
+    reject_unknown(params, known)
+
+
 def parse_search(values: Mapping[str, Any], key: bytes | None, in_body: bool) -> Criteria:
     """Criteria from a query string (``in_body`` False) or a ``_zoek`` body; ``key`` hashes
     the data subject (None: the query string, where a data subject is refused)."""
@@ -64,7 +74,7 @@ def parse_search(values: Mapping[str, Any], key: bytes | None, in_body: bool) ->
         errors += [InvalidParam(n, "unknown", "Onbekend veld.") for n in values if n not in allowed]
     elif "dataSubjectId" in values:
         errors.append(InvalidParam("dataSubjectId", "invalid", IN_URL))
-    text = {name: _text(name, values.get(name), errors) for name in allowed}
+    text = {name: _text(name, values.get(name), errors, in_body) for name in allowed}
     trace_id = text["traceId"]
     if trace_id is not None:
         trace_id = trace_id.lower()
