@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import delete, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -87,7 +87,12 @@ async def app(database: Database) -> AsyncIterator[Any]:
 
 async def _clear(db: Database) -> None:
     async with db.session(write=True) as session:
+        if not db.sqlite:  # the processing log's trigger lets only a prune delete (0005)
+            flag = "klantinteracties.processing_log_prune"
+            await session.execute(select(func.set_config(flag, "on", True)))
         for table in reversed(metadata.sorted_tables):
+            if table.name == "processing_log_key":
+                continue  # kept, as in production: each app caches the key it first read
             # A self-reference with ON DELETE RESTRICT (partij_identificator) is checked row by
             # row, so a parent cannot go in the same DELETE as its children. Pointing every row
             # at itself first lets them all go (NULL instead could clash with unique indexes).

@@ -10,6 +10,8 @@ from starlette.middleware.cors import CORSMiddleware
 
 from . import __version__
 from .access import visibility
+from .access.audit_api import audit_api
+from .access.processing_log import SubjectKey
 from .api import klantinteracties_api
 from .api.contactgegevens import contactgegevens_api
 from .core.auth import TokenStore
@@ -58,10 +60,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     sqlite = is_sqlite(database.url if database else settings.resolved_database_url())
     app.state.tokens = TokenStore(api_token, token_cache(settings, sqlite))
     app.state.settings = settings
+    app.state.processing_log_key = SubjectKey(settings.processing_log_key.get_secret_value())
     install_error_handlers(app)
     install_failure_handlers(app)
     _install_bench_stats(app)
-    apis = [klantinteracties_api(), contactgegevens_api()]
+    apis = [klantinteracties_api(), contactgegevens_api(), audit_api()]
     for api in apis:
         install_api(app, api)
     # Added innermost first: the last one added sees a request first.

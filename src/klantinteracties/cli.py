@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from .access.audit_cli import audit_app
 from .access.cli import application_app, token_app
 from .bench.cli import bench_app
 from .cli_db import database_url, with_db
@@ -20,6 +21,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(application_app, name="application")
 app.add_typer(token_app, name="token")
 app.add_typer(bench_app, name="bench")
+app.add_typer(audit_app, name="audit")
 
 
 def _upgrade() -> None:

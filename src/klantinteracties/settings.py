@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -68,6 +68,17 @@ class Settings(BaseSettings):
     token_cache_size: int = Field(default=4096, description="Most tokens cached per process.")
     allowed_hosts: str = Field(
         default="", description="Comma-separated Host names accepted; empty accepts any."
+    )
+    # A secret, so it never shows in a repr of the settings (or in a log line made of one).
+    processing_log_key: SecretStr = Field(
+        default=SecretStr(""),
+        description="Key of the data subject hash in the processing log (its UTF-8 bytes); "
+        "empty: a key generated at first use and kept in the database.",
+    )
+    processing_log_retention_days: int = Field(
+        default=0,
+        description="`audit prune` deletes processing log records older than this many days; "
+        "0 keeps them for ever (and prune refuses to run).",
     )
 
     def resolved_database_url(self) -> str:

@@ -119,9 +119,14 @@ async def is_empty(db: Database) -> bool:
     return True
 
 
+# Kept by a reset: the tokens, and the processing log, which only `audit prune` may delete from
+# (on PostgreSQL a trigger refuses anything else), with its key.
+KEPT = ("api_token", "processing_log", "processing_log_key")
+
+
 async def reset(db: Database) -> None:
-    """Delete every row except the API tokens."""
-    tables = [t for t in reversed(models.metadata.sorted_tables) if t.name != "api_token"]
+    """Delete every row except the API tokens and the processing log."""
+    tables = [t for t in reversed(models.metadata.sorted_tables) if t.name not in KEPT]
     async with db.write_engine.begin() as conn:
         if not db.sqlite:
             names = ", ".join(f'"{t.name}"' for t in tables)

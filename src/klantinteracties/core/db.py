@@ -32,6 +32,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from klantinteracties.access.hashing import register_sqlite_function
+
 
 @dataclass
 class StatementCounter:
@@ -95,6 +97,9 @@ def _sqlite_engine(url: str, begin_sql: str | None, echo: bool) -> AsyncEngine:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA busy_timeout=10000")
         cur.close()
+        # The processing log hashes data subjects inside statements; PostgreSQL can do it in
+        # SQL, SQLite needs the function from Python (access/hashing.py).
+        register_sqlite_function(dbapi_conn)
 
     if begin_sql is not None:
 

@@ -30,6 +30,7 @@ from .routing import (
     read_with_retry,
 )
 from .service import Page
+from .view import set_view
 
 SUFFIX = "/_zoek"
 EXTENSION = (
@@ -72,6 +73,7 @@ def _handler(routes: ResourceRoutes) -> Handler:
         principal.require_read(svc.scopes_read(query.expand, query.reads))
 
         async def work(session: AsyncSession) -> Page:
+            set_view(session, principal.view)  # a session of its own: it sees as the token
             return await svc.list_page(session, api.ctx(request), query)
 
         return page_response(request, await read_with_retry(request, work))

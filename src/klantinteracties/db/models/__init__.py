@@ -13,6 +13,7 @@ from .partijen import (
     rekeningnummer,
     vertegenwoordigden,
 )
+from .processing_log import processing_log, processing_log_key
 from .tokens import api_token, application
 
 __all__ = [
@@ -34,6 +35,8 @@ __all__ = [
     "partij",
     "partij_identificator",
     "persoon",
+    "processing_log",
+    "processing_log_key",
     "rekeningnummer",
     "vertegenwoordigden",
 ]
