@@ -12,10 +12,11 @@ from . import __version__
 from .access import visibility
 from .access.audit_api import audit_api
 from .access.processing_log import SubjectKey
+from .access.recording import Recorders
 from .api import klantinteracties_api
 from .api.contactgegevens import contactgegevens_api
 from .core.auth import TokenStore
-from .core.db import Database, is_sqlite
+from .core.db import Database, is_connection_error, is_sqlite
 from .core.docs import install_api
 from .core.errors import install_error_handlers
 from .core.failures import LastResortMiddleware, install_failure_handlers
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             max_overflow=settings.db_max_overflow,
         )
         app.state.db = db
+        await _load_log_key(app, db)
         async with token_notifications(app.state.tokens.cache, db.read_engine):
             yield
         if owned:
@@ -61,6 +63,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.tokens = TokenStore(api_token, token_cache(settings, sqlite))
     app.state.settings = settings
     app.state.processing_log_key = SubjectKey(settings.processing_log_key.get_secret_value())
+    if settings.processing_log:
+        app.state.recorders = Recorders(app.state.processing_log_key)
     install_error_handlers(app)
     install_failure_handlers(app)
     _install_bench_stats(app)
@@ -84,6 +88,20 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         )
     app.add_middleware(AccessLogMiddleware)
     return app
+
+
+async def _load_log_key(app: FastAPI, db: Database) -> None:
+    """The processing log's key before the first request (which would otherwise load it with a
+    connection of its own while holding one). A database that is down at start-up is no reason
+    not to start: the first request then loads it."""
+    recorders = getattr(app.state, "recorders", None)
+    if recorders is None:
+        return
+    try:
+        await recorders.load(db.write_engine)
+    except Exception as exc:
+        if not is_connection_error(exc):
+            raise
 
 
 def _install_bench_stats(app: FastAPI) -> None:

@@ -70,6 +70,11 @@ class Settings(BaseSettings):
         default="", description="Comma-separated Host names accepted; empty accepts any."
     )
     # A secret, so it never shows in a repr of the settings (or in a log line made of one).
+    processing_log: bool = Field(
+        default=True,
+        description="Log every read and write of personal data (docs/privacy.md); off only "
+        "for measurements.",
+    )
     processing_log_key: SecretStr = Field(
         default=SecretStr(""),
         description="Key of the data subject hash in the processing log (its UTF-8 bytes); "

@@ -217,6 +217,11 @@ class SubjectKey:
         self.configured = configured
         self._key: bytes | None = None
 
+    @property
+    def known(self) -> bytes | None:
+        """The key, once loaded."""
+        return self._key
+
     async def get(self, conn: Executor) -> bytes:
         if self._key is None:
             self._key = await load_key(conn, self.configured)

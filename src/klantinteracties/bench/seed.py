@@ -19,7 +19,7 @@ import asyncpg
 from sqlalchemy import Table, delete, func, insert, select, text, update
 from sqlalchemy.engine import make_url
 
-from klantinteracties.core.auth import TokenStore
+from klantinteracties.core.auth import PRIVILEGES, TokenStore
 from klantinteracties.core.db import Database
 from klantinteracties.db import models
 from klantinteracties.migrate import upgrade
@@ -121,7 +121,7 @@ async def is_empty(db: Database) -> bool:
 
 # Kept by a reset: the tokens, and the processing log, which only `audit prune` may delete from
 # (on PostgreSQL a trigger refuses anything else), with its key.
-KEPT = ("api_token", "processing_log", "processing_log_key")
+KEPT = ("api_token", "application", "processing_log", "processing_log_key")
 
 
 async def reset(db: Database) -> None:
@@ -158,8 +158,16 @@ async def create_token(db: Database) -> str:
         await session.execute(
             delete(models.api_token).where(models.api_token.c.identifier == TOKEN_IDENTIFIER)
         )
+        await session.execute(
+            delete(models.application).where(models.application.c.name == TOKEN_IDENTIFIER)
+        )
+        # Both privileges: the benchmark reads as a contact centre's main application would.
         return await TokenStore(models.api_token).create(
-            session, TOKEN_IDENTIFIER, ["*"], "benchmark runs (klantinteracties bench)"
+            session,
+            TOKEN_IDENTIFIER,
+            ["*"],
+            "benchmark runs (klantinteracties bench)",
+            privileges=PRIVILEGES,
         )
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.util import ClauseAdapter
 
+from .processing import execute_logged, reading
 from .shape import BASE_MARKER, At, ExpandStep, JsonBuilder
 from .view import View, view_of
 
@@ -59,6 +60,7 @@ class RowChoice:
     tree: ExpandTree
     expand_key: bool
     limit: int
+    ids: Any = None  # the same rows as a select of the table's ids, for the processing log
 
 
 @dataclass
@@ -154,8 +156,9 @@ class JsonReader:
     async def read(self, session: AsyncSession, base: str, rows: RowChoice) -> list[dict[str, Any]]:
         # On the connection, not the session: a Core statement needs none of the ORM's work.
         conn = await session.connection()
-        stmt = self.statement(conn.dialect, base, rows, view_of(session))
-        texts = (await conn.execute(stmt)).scalars().all()
+        plain = self.statement(conn.dialect, base, rows, view_of(session))
+        stmt = plain if rows.ids is None else await reading(session, self.table, rows.ids, plain)
+        texts = (await execute_logged(session, stmt, stmt is not plain)).scalars().all()
         return [orjson.loads(t) for t in texts]
 
 

@@ -27,6 +27,7 @@ from .errors import ValidationFailed, not_found
 from .http import JSONResponse
 from .openapi import body_doc, detail_params_doc, list_params_doc, response_doc
 from .pagination import envelope
+from .processing import RecorderFactory, set_recorder
 from .registry import register_service
 from .service import CrudService, Page
 from .validation import decode_json
@@ -74,8 +75,18 @@ async def authorize(session: AsyncSession, request: Request, scope: str, write: 
     principal may see (core/view.py)."""
     header = request.headers.get("authorization")
     principal = await tokens_of(request).authorize(session, header, scope, write)
-    set_view(session, principal.view)
+    recorders: RecorderFactory | None = getattr(request.app.state, "recorders", None)
+    if recorders is not None:  # the processing log is on
+        request.state.recorder = await recorders.for_request(request, principal)
+    attach(session, request, principal)
     return principal
+
+
+def attach(session: AsyncSession, request: Request, principal: Principal) -> None:
+    """Every session of the request sees as the principal and logs to the request's
+    recorder (core/view.py, core/processing.py)."""
+    set_view(session, principal.view)
+    set_recorder(session, getattr(request.state, "recorder", None))
 
 
 async def authorize_write(request: Request, scope: str) -> Principal:
@@ -89,7 +100,7 @@ async def authorize_write(request: Request, scope: str) -> Principal:
 async def write_session(request: Request, principal: Principal) -> AsyncIterator[AsyncSession]:
     """The write transaction of a request, seeing what ``principal`` may see."""
     async with db_of(request).session(write=True) as session:
-        set_view(session, principal.view)
+        attach(session, request, principal)
         yield session
 
 
@@ -242,7 +253,7 @@ class ResourceRoutes:
             except ValidationFailed:
                 # A missing resource is reported before what is wrong with the body.
                 async with db_of(request).session() as session:
-                    set_view(session, principal.view)
+                    attach(session, request, principal)
                     await svc.get_row(session, key)
                 raise
             async with write_session(request, principal) as session:

@@ -24,13 +24,13 @@ from .openapi import list_params_doc, response_doc
 from .routing import (
     Handler,
     ResourceRoutes,
+    attach,
     authorize,
     page_response,
     read_json,
     read_with_retry,
 )
 from .service import Page
-from .view import set_view
 
 SUFFIX = "/_zoek"
 EXTENSION = (
@@ -73,7 +73,7 @@ def _handler(routes: ResourceRoutes) -> Handler:
         principal.require_read(svc.scopes_read(query.expand, query.reads))
 
         async def work(session: AsyncSession) -> Page:
-            set_view(session, principal.view)  # a session of its own: it sees as the token
+            attach(session, request, principal)  # a session of its own: it sees as the token
             return await svc.list_page(session, api.ctx(request), query)
 
         return page_response(request, await read_with_retry(request, work))

@@ -24,6 +24,7 @@ from .expand import ExpandTree, Expansion, expand_scopes, expand_tree, too_many_
 from .fastpath import JsonReader, RowChoice, count_expanded
 from .filters import FilterSet, ParsedQuery
 from .pagination import check_in_range, count_from_page, page_request
+from .processing import record
 from .repository import TableRepository, execute
 from .schemas import FkRef, Gegevensgroep
 from .shape import ExpandStep, expanded_rows, nests_many
@@ -117,9 +118,11 @@ class CrudService:
         order: bool,
         tree: ExpandTree,
         expand_key: bool = False,
+        ids: Any = None,
     ) -> RowChoice:
         order_by = self.repo.order_by if order else ()
-        return RowChoice(where, order_by, tree, expand_key, ctx.expand_budget.max_rows + 1)
+        limit = ctx.expand_budget.max_rows + 1
+        return RowChoice(where, order_by, tree, expand_key, limit, ids)
 
     def page_choice(
         self, ctx: Ctx, view: View, query: ParsedQuery, size: int, offset: int
@@ -132,7 +135,7 @@ class CrudService:
     def _rows_of(self, ctx: Ctx, ids: Any, tree: ExpandTree) -> RowChoice:
         # Expandable resources carry "_expand" on every list item, as existing clients expect.
         return self.choose(
-            ctx, lambda root: [root.c.id.in_(ids)], True, tree, bool(self.expansions)
+            ctx, lambda root: [root.c.id.in_(ids)], True, tree, bool(self.expansions), ids
         )
 
     async def read(self, session: AsyncSession, ctx: Ctx, rows: RowChoice) -> list[dict[str, Any]]:
@@ -196,9 +199,9 @@ class CrudService:
     async def retrieve(
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, expand: Sequence[str] = ()
     ) -> dict[str, Any]:
-        rows = self.choose(ctx, by_key(key), False, expand_tree(expand))
+        ids = self.repo.key_ids(view_of(session), key)
+        rows = self.choose(ctx, by_key(key), False, expand_tree(expand), ids=ids)
         if nests_many(self.expand_steps(), rows.tree):  # a product of relations: count first
-            ids = self.repo.key_ids(view_of(session), key)
             await self.check_budget(session, ctx, ids, rows.tree)
         items = await self.read(session, ctx, rows)
         if not items:
@@ -254,6 +257,8 @@ class CrudService:
         """Delete; ``options`` are the request's query parameters (e.g. ``cascade``).
         Returning something other than None makes the response a 200 with that body."""
         row = await self.get_row(session, key)
+        # Logged while the row and what belongs to it (its identificatoren) are still there.
+        await record(session, self.repo.table, self.repo.key_ids(view_of(session), key))
         await self.before_delete(session, row)
         await self.repo.delete(session, key)
         await session.commit()

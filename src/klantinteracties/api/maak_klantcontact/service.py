@@ -18,8 +18,10 @@ from klantinteracties.api.klantcontacten.service import klantcontact_service
 from klantinteracties.api.onderwerpobjecten.service import onderwerpobject_service
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.errors import InvalidParam, ValidationFailed, invalid
+from klantinteracties.core.processing import record
 from klantinteracties.core.service import CrudService, retrieve_together
 from klantinteracties.core.validation import NOT_NULL, REQUIRED
+from klantinteracties.core.view import view_of
 
 KLANTCONTACT = "klantcontact"
 WAS_KLANTCONTACT = "onderwerpobject.wasKlantcontact.uuid"
@@ -80,6 +82,9 @@ class MaakKlantcontactService:
         keys = {KLANTCONTACT: key}
         for part in linked:
             keys[part.name] = await self.insert(session, part, uuidlib.uuid4())
+        # One action: its data subjects are those of the klantcontact (its new betrokkene's).
+        kc = klantcontact_service.repo
+        await record(session, kc.table, kc.key_ids(view_of(session), key))
         await session.commit()
         services = part_services()
         found = await retrieve_together(

@@ -15,7 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.api.outputs import klantcontacten as outputs_klantcontacten
 from klantinteracties.core.context import Ctx
+from klantinteracties.core.processing import record
 from klantinteracties.core.service import CrudService, FkSpec
+from klantinteracties.core.view import view_of
 
 from .filters import ONDERWERPOBJECT_FILTERS
 from .repository import (
@@ -61,6 +63,8 @@ class OnderwerpobjectService(CrudService):
         row = await self.get_row(session, key)
         linked = [r for r in (row["klantcontact_uuid"], row["was_klantcontact_uuid"]) if r]
         linked = list(dict.fromkeys(linked))  # both links may name the same klantcontact
+        # Logged while the onderwerpobject and its klantcontacten are still there.
+        await record(session, self.repo.table, self.repo.key_ids(view_of(session), key))
         await self.repo.delete(session, key)
         kept = await still_referenced(session, linked) if linked else set()
         gone = [k for k in linked if k not in kept]

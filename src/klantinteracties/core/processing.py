@@ -1,0 +1,91 @@
+"""The door through which reads and writes of personal data are logged (the processing log).
+
+A ``Recorder`` is made per request by the router, once the request is authenticated, and travels
+with the request's database session (as the view does, core/view.py). The places that read or
+write rows for a client call it with the table and the ids of the rows concerned:
+
+- ``reading(session, table, ids, stmt)`` when ``stmt`` reads those rows: the recorder may return
+  a statement that logs in the same round trip (PostgreSQL: a data-modifying CTE), or log first
+  in a statement of its own and return ``stmt`` as it is (SQLite);
+- ``record(session, table, ids)`` where there is no read to ride along with (a delete, the three
+  parts of maak-klantcontact), inside the write's transaction.
+
+Which data subjects a table's rows concern, and how they are logged, is the recorder's business
+(``klantinteracties.access.recording``); nothing here knows a table. A session without a
+recorder logs nothing (internal work such as importers and the command line).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Protocol
+
+from sqlalchemy import Table
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .db import is_connection_error
+from .errors import ProblemError
+
+SESSION_KEY = "klantinteracties.recorder"
+log = logging.getLogger("klantinteracties")
+
+
+class Recorder(Protocol):
+    async def reading(self, session: AsyncSession, table: Table, ids: Any, stmt: Any) -> Any: ...
+
+    async def record(self, session: AsyncSession, table: Table, ids: Any) -> None: ...
+
+
+class RecorderFactory(Protocol):
+    """Makes the recorder of an authenticated request (``app.state.recorders``)."""
+
+    async def for_request(self, request: Any, principal: Any) -> Recorder: ...
+
+
+def set_recorder(session: AsyncSession, recorder: Recorder | None) -> None:
+    if recorder is not None:
+        session.info[SESSION_KEY] = recorder
+
+
+def recorder_of(session: AsyncSession) -> Recorder | None:
+    return session.info.get(SESSION_KEY)
+
+
+async def reading(session: AsyncSession, table: Table, ids: Any, stmt: Any) -> Any:
+    recorder = recorder_of(session)
+    if recorder is None:
+        return stmt
+    return await recorder.reading(session, table, ids, stmt)
+
+
+async def record(session: AsyncSession, table: Table, ids: Any) -> None:
+    recorder = recorder_of(session)
+    if recorder is not None:
+        await recorder.record(session, table, ids)
+
+
+def not_logged() -> ProblemError:
+    """A read or write that could not be logged is not served (docs/privacy.md)."""
+    return ProblemError(
+        503,
+        "service_unavailable",
+        "Het verwerkingenlog kon niet worden bijgewerkt.",
+        "Dit verzoek is niet uitgevoerd, omdat het niet kon worden gelogd. Probeer het later "
+        "opnieuw.",
+        "ServiceUnavailable",
+        headers={"Retry-After": "5"},
+    )
+
+
+async def execute_logged(session: AsyncSession, stmt: Any, logs: bool) -> Any:
+    """Runs ``stmt``; when it carries the log (``logs``), a failure of the database other than
+    a lost connection (which is answered 503 anyway) is answered as a log that failed."""
+    conn = await session.connection()
+    try:
+        return await conn.execute(stmt)
+    except DBAPIError as exc:
+        if not logs or is_connection_error(exc):
+            raise
+        log.error("processing log not written (%s)", type(exc.orig).__name__)
+        raise not_logged() from None
