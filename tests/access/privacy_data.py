@@ -33,6 +33,15 @@ KINDS: dict[str, tuple[str, ...]] = {
     "vertrouwelijk": (VERTROUWELIJK,),
     "beide": (GEHEIMHOUDING, VERTROUWELIJK),
 }
+Clients = dict[str, httpx.AsyncClient]
+ALL_KINDS = pytest.mark.parametrize("kind", list(KINDS))
+
+
+def without(privilege: str) -> pytest.MarkDecorator:
+    """Parametrises a test over the token kinds that lack ``privilege``."""
+    return pytest.mark.parametrize("kind", [k for k, p in KINDS.items() if privilege not in p])
+
+
 klantinteracties_api()  # registers every service of the Klantinteracties API
 SERVICES: dict[str, CrudService] = {
     name: svc for name, svc in registered_services().items() if svc.scope != "contactgegevens"

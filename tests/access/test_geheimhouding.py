@@ -16,6 +16,7 @@ import pytest
 from klantinteracties.access.visibility import install
 from klantinteracties.core.view import RULES
 from tests.access.privacy_data import (
+    ALL_KINDS,
     BSN_S,
     GEHEIMHOUDING,
     IBAN_S,
@@ -23,19 +24,17 @@ from tests.access.privacy_data import (
     KVK_S,
     SECRET_ROWS,
     SERVICES,
+    Clients,
     Data,
     identificator,
     leaked,
     listing,
+    without,
 )
 from tests.core.test_rights_relations import sample, tables_in
 from tests.helpers import problem
 
-Clients = dict[str, httpx.AsyncClient]
-ALL_KINDS = pytest.mark.parametrize("kind", list(KINDS))
-UNPRIVILEGED = pytest.mark.parametrize(
-    "kind", [k for k, p in KINDS.items() if GEHEIMHOUDING not in p]
-)
+UNPRIVILEGED = without(GEHEIMHOUDING)
 
 
 def sees_secrets(kind: str) -> bool:

@@ -14,24 +14,23 @@ from sqlalchemy import Column
 from sqlalchemy.sql import visitors
 
 from tests.access.privacy_data import (
+    ALL_KINDS,
     KINDS,
     MASKED,
     SERVICES,
     TEXT,
     VERTROUWELIJK,
+    Clients,
     Data,
     leaked,
     listing,
     objects,
+    without,
 )
 from tests.core.test_rights_relations import sample
 from tests.helpers import problem
 
-Clients = dict[str, httpx.AsyncClient]
-ALL_KINDS = pytest.mark.parametrize("kind", list(KINDS))
-UNPRIVILEGED = pytest.mark.parametrize(
-    "kind", [k for k, p in KINDS.items() if VERTROUWELIJK not in p]
-)
+UNPRIVILEGED = without(VERTROUWELIJK)
 
 
 def sees_content(kind: str) -> bool:
