@@ -50,22 +50,27 @@ class RequestRecorder:
     key: bytes
 
     async def reading(self, session: AsyncSession, table: Table, ids: Any, stmt: Any) -> Any:
-        subjects = subjects_of(view_of(session), table.name, ids)
-        if subjects is None:
+        found = await self._insert(session, table, ids)
+        if found is None:
             return stmt
-        dialect = (await session.connection()).dialect.name
-        insert = log_insert(self.activity, subjects, self.key, dialect)
+        insert, dialect = found
         if dialect == "postgresql":
             return stmt.add_cte(insert.cte("logged"))
         await execute_logged(session, insert, logs=True)
         return stmt
 
     async def record(self, session: AsyncSession, table: Table, ids: Any) -> None:
+        found = await self._insert(session, table, ids)
+        if found is not None:
+            await execute_logged(session, found[0], logs=True)
+
+    async def _insert(self, session: AsyncSession, table: Table, ids: Any) -> Any:
+        """The log's INSERT for these rows, and the dialect; None when they concern no partij."""
         subjects = subjects_of(view_of(session), table.name, ids)
-        if subjects is not None:
-            dialect = (await session.connection()).dialect.name
-            insert = log_insert(self.activity, subjects, self.key, dialect)
-            await execute_logged(session, insert, logs=True)
+        if subjects is None:
+            return None
+        dialect = (await session.connection()).dialect.name
+        return log_insert(self.activity, subjects, self.key, dialect), dialect
 
 
 class Recorders:
