@@ -130,9 +130,7 @@ class CrudService:
         """One page of the list: its filters and order pick the page's ids, and only those
         rows are turned into JSON."""
         ids = self.repo.page_ids_statement(view, query.clauses, size, offset)
-        return self._rows_of(ctx, ids, expand_tree(query.expand))
-
-    def _rows_of(self, ctx: Ctx, ids: Any, tree: ExpandTree) -> RowChoice:
+        tree = expand_tree(query.expand)
         # Expandable resources carry "_expand" on every list item, as existing clients expect.
         return self.choose(
             ctx, lambda root: [root.c.id.in_(ids)], True, tree, bool(self.expansions), ids
@@ -157,11 +155,10 @@ class CrudService:
     async def page_items(
         self, session: AsyncSession, ctx: Ctx, query: ParsedQuery, size: int, offset: int
     ) -> list[dict[str, Any]]:
-        ids = self.repo.page_ids_statement(view_of(session), query.clauses, size, offset)
-        choice = self._rows_of(ctx, ids, expand_tree(query.expand))
+        choice = self.page_choice(ctx, view_of(session), query, size, offset)
         # Every parent on the page is another set of relations: count them first.
         if nests_many(self.expand_steps(), choice.tree, under_many=True):
-            await self.check_budget(session, ctx, ids, choice.tree)
+            await self.check_budget(session, ctx, choice.ids, choice.tree)
         return await self.read(session, ctx, choice)
 
     async def check_budget(
