@@ -13,6 +13,7 @@ from .partijen import (
     rekeningnummer,
     vertegenwoordigden,
 )
+from .outbox import outbox
 from .processing_log import processing_log, processing_log_key
 from .tokens import api_token, application
 
@@ -32,6 +33,7 @@ __all__ = [
     "metadata",
     "onderwerpobject",
     "organisatie",
+    "outbox",
     "partij",
     "partij_identificator",
     "persoon",
