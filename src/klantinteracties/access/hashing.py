@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from sqlalchemy import ColumnElement, LargeBinary, String, cast, func, literal
+from sqlalchemy import ColumnElement, LargeBinary, String, bindparam, cast, func
 
 BLOCK = 64  # SHA-256's block size in bytes: HMAC pads the key to it
 SQLITE_FUNCTION = "ki_subject_hash"
@@ -41,20 +41,33 @@ def subject_hash_sql(
     dialect_name: str, key: bytes, value_expr: ColumnElement[str]
 ) -> ColumnElement[str]:
     """A SQL expression giving ``subject_hash(key, value)`` for each value of ``value_expr``."""
+    return subject_hash_template(dialect_name, value_expr).params(hash_params(dialect_name, key))
+
+
+def subject_hash_template(dialect_name: str, value_expr: ColumnElement[str]) -> ColumnElement[str]:
+    """The same with the key as named parameters (``hash_params`` gives their values), so one
+    statement serves every request."""
     if dialect_name == "postgresql":
-        ipad, opad = _pads(key)
         value = func.convert_to(value_expr, "UTF8", type_=LargeBinary)
-        inner = func.sha256(_bytea(ipad).op("||")(value), type_=LargeBinary)
-        outer = func.sha256(_bytea(opad).op("||")(inner), type_=LargeBinary)
+        inner = func.sha256(_bytea("log_ipad").op("||")(value), type_=LargeBinary)
+        outer = func.sha256(_bytea("log_opad").op("||")(inner), type_=LargeBinary)
         return func.encode(outer, "hex", type_=String)
     if dialect_name == "sqlite":
-        return func.ki_subject_hash(literal(key, LargeBinary), value_expr, type_=String)
+        key = bindparam("log_key", type_=LargeBinary)
+        return func.ki_subject_hash(key, value_expr, type_=String)
     raise ValueError(f"no subject hash for the {dialect_name} dialect")
 
 
-def _bytea(value: bytes) -> ColumnElement[bytes]:
+def hash_params(dialect_name: str, key: bytes) -> dict[str, bytes]:
+    if dialect_name == "postgresql":
+        ipad, opad = _pads(key)
+        return {"log_ipad": ipad, "log_opad": opad}
+    return {"log_key": key}
+
+
+def _bytea(name: str) -> ColumnElement[bytes]:
     # Cast, so that the server need not guess the parameter's type next to ``||``.
-    return cast(literal(value, LargeBinary), LargeBinary)
+    return cast(bindparam(name, type_=LargeBinary), LargeBinary)
 
 
 def sqlite_subject_hash(key: bytes | None, value: str | None) -> str | None:

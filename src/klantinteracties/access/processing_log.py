@@ -38,9 +38,9 @@ import datetime as dt
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import Insert, Select, func, insert, literal, select
+from sqlalchemy import Insert, Select, bindparam, column, func, insert, select, table
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -48,7 +48,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from klantinteracties.core.types import UTCDateTime
 from klantinteracties.db.models import processing_log, processing_log_key
 
-from .hashing import subject_hash, subject_hash_sql
+from .hashing import hash_params, subject_hash, subject_hash_template
 
 Executor = AsyncSession | AsyncConnection
 OPERATIONS = ("read", "create", "update", "delete")
@@ -85,45 +85,75 @@ class Activity:
         if self.operation not in OPERATIONS or self.status not in STATUSES:
             raise ValueError(f"operation must be one of {OPERATIONS}, status one of {STATUSES}")
 
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "trace_id",
+        "span_id",
+        "parent_span_id",
+        "name",
+        "start_time",
+        "status",
+        "application",
+        "operation",
+        "resource_url",
+        "processing_activity_id",
+    )
+
     def columns(self) -> dict[str, Any]:
-        return {
-            "trace_id": self.trace_id,
-            "span_id": self.span_id,
-            "parent_span_id": self.parent_span_id,
-            "name": self.name,
-            "start_time": self.start_time,
-            "status": self.status,
-            "application": self.application,
-            "operation": self.operation,
-            "resource_url": self.resource_url,
-            "processing_activity_id": self.processing_activity_id,
-        }
+        return {name: getattr(self, name) for name in self.COLUMNS}
 
 
-def _now_sql(dialect_name: str) -> Any:
-    # PostgreSQL's now() is the transaction's start; clock_timestamp() is when the row is made.
-    if dialect_name == "postgresql":
-        return func.clock_timestamp(type_=UTCDateTime)
-    return literal(dt.datetime.now(dt.UTC), UTCDateTime)
+# The rows whose data subjects a log statement records: a common table expression of this name
+# that the statement executing the log defines (``with_rows``).
+ROW_IDS = "log_row_ids"
+row_ids = table(ROW_IDS, column("id"))
 
 
 def log_insert(activity: Activity, subjects: Select[Any], key: bytes, dialect_name: str) -> Insert:
     """``INSERT INTO processing_log ... SELECT`` one row per row of ``subjects``, a query of two
     columns: the identifier in the clear (BSN or KvK-nummer) and its type ('bsn' or 'kvk').
     The identifier is hashed in the statement; it is never sent back or stored."""
+    names, rows = _log_rows(subjects, dialect_name)
+    params = log_params(activity, key, dialect_name)
+    return insert(processing_log).from_select(names, rows.params(params))
+
+
+def log_template(subjects: Select[Any], dialect_name: str) -> Insert:
+    """The INSERT of ``log_insert`` with the action's values and the key as named parameters
+    (``log_params``): built once per subjects query and reused, as its SQL is the same for every
+    request. ``subjects`` may read the ``row_ids`` of the statement that runs it."""
+    return insert(processing_log).from_select(*_log_rows(subjects, dialect_name))
+
+
+def _log_rows(subjects: Select[Any], dialect_name: str) -> tuple[list[str], Select[Any]]:
     source = subjects.subquery("log_subjects")
     value, kind = list(source.c)[:2]
     fixed = {
-        name: literal(v, processing_log.c[name].type) for name, v in activity.columns().items()
+        name: bindparam(f"log_{name}", type_=processing_log.c[name].type)
+        for name in Activity.COLUMNS
     }
     values = {
         **fixed,
         "end_time": _now_sql(dialect_name),
-        "data_subject_id": subject_hash_sql(dialect_name, key, value),
+        "data_subject_id": subject_hash_template(dialect_name, value),
         "data_subject_type": kind,
     }
     rows = select(*(v.label(k) for k, v in values.items())).select_from(source)
-    return insert(processing_log).from_select(list(values), rows)
+    return list(values), rows
+
+
+def log_params(activity: Activity, key: bytes, dialect_name: str) -> dict[str, Any]:
+    """The values of a ``log_template``'s parameters for one action."""
+    params = {f"log_{name}": value for name, value in activity.columns().items()}
+    if dialect_name != "postgresql":
+        params["log_end_time"] = dt.datetime.now(dt.UTC)
+    return {**params, **hash_params(dialect_name, key)}
+
+
+def _now_sql(dialect_name: str) -> Any:
+    # PostgreSQL's now() is the transaction's start; clock_timestamp() is when the row is made.
+    if dialect_name == "postgresql":
+        return func.clock_timestamp(type_=UTCDateTime)
+    return bindparam("log_end_time", type_=UTCDateTime)
 
 
 def subject_rows(
@@ -233,8 +263,11 @@ __all__ = [
     "SubjectKey",
     "load_key",
     "log_insert",
+    "log_params",
+    "log_template",
     "new_span_id",
     "new_trace_id",
     "parse_traceparent",
+    "row_ids",
     "write",
 ]

@@ -21,21 +21,24 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Insert, Table, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from starlette.requests import Request
 
 from klantinteracties.core.auth import Principal
 from klantinteracties.core.processing import execute_logged
-from klantinteracties.core.view import view_of
+from klantinteracties.core.view import View, view_of
 
 from .processing_log import (
+    ROW_IDS,
     Activity,
     SubjectKey,
-    log_insert,
+    log_params,
+    log_template,
     new_span_id,
     new_trace_id,
     parse_traceparent,
+    row_ids,
 )
 from .subjects import subjects_of
 
@@ -44,33 +47,47 @@ MAX_ACTIVITY_LENGTH = 200
 _OPERATIONS = {"GET": "read", "POST": "create", "PUT": "update", "PATCH": "update"}
 
 
+class LogStatements:
+    """The log's INSERT of each table's rows, per dialect and view, built once: a request binds
+    its own values (``log_params``) and defines ``row_ids`` as the rows it read or wrote."""
+
+    def __init__(self) -> None:
+        self._templates: dict[tuple[str, str, Any], Insert | None] = {}
+
+    def template(self, view: View, table: Table, dialect: str) -> Insert | None:
+        key = (table.name, dialect, view.key)
+        if key not in self._templates:
+            subjects = subjects_of(view, table.name, select(row_ids.c.id))
+            self._templates[key] = None if subjects is None else log_template(subjects, dialect)
+        return self._templates[key]
+
+
 @dataclass
 class RequestRecorder:
     activity: Activity
     key: bytes
+    statements: LogStatements
 
-    async def reading(self, session: AsyncSession, table: Table, ids: Any, stmt: Any) -> Any:
-        found = await self._insert(session, table, ids)
-        if found is None:
-            return stmt
-        insert, dialect = found
+    async def reading(
+        self, session: AsyncSession, table: Table, ids: Any, stmt: Any
+    ) -> tuple[Any, dict[str, Any]]:
+        dialect = (await session.connection()).dialect.name
+        template = self.statements.template(view_of(session), table, dialect)
+        if template is None:
+            return stmt, {}
+        params = log_params(self.activity, self.key, dialect)
         if dialect == "postgresql":
-            return stmt.add_cte(insert.cte("logged"))
-        await execute_logged(session, insert, logs=True)
-        return stmt
+            logged = stmt.add_cte(ids.cte(ROW_IDS)).add_cte(template.cte("logged"))
+            return logged, params
+        await execute_logged(session, template.add_cte(ids.cte(ROW_IDS)), True, params)
+        return stmt, {}
 
     async def record(self, session: AsyncSession, table: Table, ids: Any) -> None:
-        found = await self._insert(session, table, ids)
-        if found is not None:
-            await execute_logged(session, found[0], logs=True)
-
-    async def _insert(self, session: AsyncSession, table: Table, ids: Any) -> Any:
-        """The log's INSERT for these rows, and the dialect; None when they concern no partij."""
-        subjects = subjects_of(view_of(session), table.name, ids)
-        if subjects is None:
-            return None
         dialect = (await session.connection()).dialect.name
-        return log_insert(self.activity, subjects, self.key, dialect), dialect
+        template = self.statements.template(view_of(session), table, dialect)
+        if template is not None:
+            params = log_params(self.activity, self.key, dialect)
+            await execute_logged(session, template.add_cte(ids.cte(ROW_IDS)), True, params)
 
 
 class Recorders:
@@ -79,6 +96,7 @@ class Recorders:
     def __init__(self, key: SubjectKey) -> None:
         self.key = key
         self._loading = asyncio.Lock()
+        self.statements = LogStatements()
 
     async def load(self, engine: AsyncEngine) -> bytes:
         """The key, loaded (or made and stored) once per process, in a transaction of its own:
@@ -107,7 +125,8 @@ class Recorders:
             start_time=dt.datetime.now(dt.UTC),
             processing_activity_id=_activity_id(request) or principal.processing_activity_id,
         )
-        return RequestRecorder(activity, await self.load(request.app.state.db.write_engine))
+        key = await self.load(request.app.state.db.write_engine)
+        return RequestRecorder(activity, key, self.statements)
 
 
 def _operation(method: str, name: str) -> str:

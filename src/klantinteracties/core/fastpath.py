@@ -113,9 +113,7 @@ class JsonReader:
             raise RuntimeError(f"unexpected compiled form of {self.collection}")
         return head[len("SELECT ") :]
 
-    def column(
-        self, dialect: Dialect, base: str, rows: RowChoice, view: View
-    ) -> Any:
+    def column(self, dialect: Dialect, base: str, rows: RowChoice, view: View) -> Any:
         tree, expand_key, limit = rows.tree, rows.expand_key, rows.limit
         key = (dialect.name, tree_key(tree), expand_key, limit, view.key, base)
         col = self._by_base.get(key)
@@ -157,8 +155,11 @@ class JsonReader:
         # On the connection, not the session: a Core statement needs none of the ORM's work.
         conn = await session.connection()
         plain = self.statement(conn.dialect, base, rows, view_of(session))
-        stmt = plain if rows.ids is None else await reading(session, self.table, rows.ids, plain)
-        texts = (await execute_logged(session, stmt, stmt is not plain)).scalars().all()
+        stmt: Any = plain
+        params: dict[str, Any] = {}
+        if rows.ids is not None:
+            stmt, params = await reading(session, self.table, rows.ids, plain)
+        texts = (await execute_logged(session, stmt, stmt is not plain, params)).scalars().all()
         return [orjson.loads(t) for t in texts]
 
 

@@ -5,8 +5,9 @@ with the request's database session (as the view does, core/view.py). The places
 write rows for a client call it with the table and the ids of the rows concerned:
 
 - ``reading(session, table, ids, stmt)`` when ``stmt`` reads those rows: the recorder may return
-  a statement that logs in the same round trip (PostgreSQL: a data-modifying CTE), or log first
-  in a statement of its own and return ``stmt`` as it is (SQLite);
+  a statement that logs in the same round trip (PostgreSQL: a data-modifying CTE) with the
+  parameters it adds, or log first in a statement of its own and return ``stmt`` as it is
+  (SQLite);
 - ``record(session, table, ids)`` where there is no read to ride along with (a delete, the three
   parts of maak-klantcontact), inside the write's transaction.
 
@@ -32,7 +33,9 @@ log = logging.getLogger("klantinteracties")
 
 
 class Recorder(Protocol):
-    async def reading(self, session: AsyncSession, table: Table, ids: Any, stmt: Any) -> Any: ...
+    async def reading(
+        self, session: AsyncSession, table: Table, ids: Any, stmt: Any
+    ) -> tuple[Any, dict[str, Any]]: ...
 
     async def record(self, session: AsyncSession, table: Table, ids: Any) -> None: ...
 
@@ -52,10 +55,14 @@ def recorder_of(session: AsyncSession) -> Recorder | None:
     return session.info.get(SESSION_KEY)
 
 
-async def reading(session: AsyncSession, table: Table, ids: Any, stmt: Any) -> Any:
+async def reading(
+    session: AsyncSession, table: Table, ids: Any, stmt: Any
+) -> tuple[Any, dict[str, Any]]:
+    """The statement to run instead of ``stmt``, and the parameters it needs besides its own
+    (the log's values, bound at execution so that the log's SQL is the same every time)."""
     recorder = recorder_of(session)
     if recorder is None:
-        return stmt
+        return stmt, {}
     return await recorder.reading(session, table, ids, stmt)
 
 
@@ -78,12 +85,14 @@ def not_logged() -> ProblemError:
     )
 
 
-async def execute_logged(session: AsyncSession, stmt: Any, logs: bool) -> Any:
+async def execute_logged(
+    session: AsyncSession, stmt: Any, logs: bool, params: dict[str, Any] | None = None
+) -> Any:
     """Runs ``stmt``; when it carries the log (``logs``), a failure of the database other than
     a lost connection (which is answered 503 anyway) is answered as a log that failed."""
     conn = await session.connection()
     try:
-        return await conn.execute(stmt)
+        return await conn.execute(stmt, params or None)
     except DBAPIError as exc:
         if not logs or is_connection_error(exc):
             raise

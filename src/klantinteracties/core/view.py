@@ -182,4 +182,3 @@ def set_view(session: AsyncSession, view: View) -> None:
 
 def view_of(session: AsyncSession) -> View:
     return session.info.get(SESSION_KEY, NOTHING_PRIVILEGED)
-
