@@ -17,7 +17,9 @@ from .settings import get_settings
 T = TypeVar("T")
 
 DRIVERS = ("postgresql+asyncpg", "sqlite+aiosqlite")
-URL_FORMS = "postgresql+asyncpg://user:password@host:5432/database or sqlite+aiosqlite:///path/file.db"
+URL_FORMS = (
+    "postgresql+asyncpg://user:password@host:5432/database or sqlite+aiosqlite:///path/file.db"
+)
 
 
 def database_url() -> str:

@@ -49,7 +49,7 @@ GROUPS = sorted({s.scope for s in SERVICES.values()})
 # here (or get a service), else test_every_table_has_a_group fails.
 LINK_TABLES = {"internetaak_actor": "internetaken"}
 # The processing log is no resource group: only the audit API reads it, with audit:read.
-NOT_RESOURCES = {api_token.name, application.name, "processing_log", "processing_log_key"}
+NOT_RESOURCES = {api_token.name, application.name, "processing_log", "processing_log_key", "outbox"}
 OWNER_KINDS = ("read", "write", "*")  # a token with the route's own group only, in each form
 DOC = Path(__file__).parents[2] / "docs" / "privacy.md"
 

@@ -40,7 +40,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from sqlalchemy import Insert, Select, bindparam, column, func, insert, select, table
+from sqlalchemy import Insert, Select, bindparam, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
@@ -102,12 +102,6 @@ class Activity:
         return {name: getattr(self, name) for name in self.COLUMNS}
 
 
-# The rows whose data subjects a log statement records: a common table expression of this name
-# that the statement executing the log defines (``with_rows``).
-ROW_IDS = "log_row_ids"
-row_ids = table(ROW_IDS, column("id"))
-
-
 def log_insert(activity: Activity, subjects: Select[Any], key: bytes, dialect_name: str) -> Insert:
     """``INSERT INTO processing_log ... SELECT`` one row per row of ``subjects``, a query of two
     columns: the identifier in the clear (BSN or KvK-nummer) and its type ('bsn' or 'kvk').
@@ -120,7 +114,7 @@ def log_insert(activity: Activity, subjects: Select[Any], key: bytes, dialect_na
 def log_template(subjects: Select[Any], dialect_name: str) -> Insert:
     """The INSERT of ``log_insert`` with the action's values and the key as named parameters
     (``log_params``): built once per subjects query and reused, as its SQL is the same for every
-    request. ``subjects`` may read the ``row_ids`` of the statement that runs it."""
+    request. ``subjects`` may read a CTE that the statement running it defines."""
     return insert(processing_log).from_select(*_log_rows(subjects, dialect_name))
 
 
@@ -268,6 +262,5 @@ __all__ = [
     "new_span_id",
     "new_trace_id",
     "parse_traceparent",
-    "row_ids",
     "write",
 ]

@@ -18,19 +18,21 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Insert, Table, select
+from sqlalchemy import Dialect, Insert, Table, TextClause, bindparam, column, select, table, text
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine.interfaces import BindTyping
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from starlette.requests import Request
 
 from klantinteracties.core.auth import Principal
-from klantinteracties.core.processing import execute_logged
+from klantinteracties.core.processing import ROW_IDS, execute_logged, row_ids
 from klantinteracties.core.view import View, view_of
 
 from .processing_log import (
-    ROW_IDS,
     Activity,
     SubjectKey,
     log_params,
@@ -38,13 +40,28 @@ from .processing_log import (
     new_span_id,
     new_trace_id,
     parse_traceparent,
-    row_ids,
 )
 from .subjects import subjects_of
 
 ACTIVITY_HEADER = "x-processing-activity-id"
 MAX_ACTIVITY_LENGTH = 200
+# The rows a statement logs, by name: the statement running a template defines the CTE
+# (core/processing.py's ``row_ids``), so one template serves every choice of rows.
+CHOSEN = table(ROW_IDS, column("id"))
+# Compiles the log's INSERT once to text whose parameters keep their names; without casts on
+# them, which the driver's dialect adds itself when it runs the text.
+_NAMED_PG = postgresql.dialect(paramstyle="named")
+_NAMED_PG.bind_typing = BindTyping.NONE
 _OPERATIONS = {"GET": "read", "POST": "create", "PUT": "update", "PATCH": "update"}
+
+
+@dataclass(frozen=True)
+class LogStatement:
+    insert: Insert  # the INSERT ... SELECT of the subjects of the rows ``row_ids`` names
+    # On PostgreSQL the same as SQL text, ready to ride along with a read as a CTE: a text's
+    # cache key is its string, where SQLAlchemy would otherwise walk the whole INSERT for the
+    # cache key of every read that carries it.
+    logged: Any
 
 
 class LogStatements:
@@ -52,14 +69,36 @@ class LogStatements:
     its own values (``log_params``) and defines ``row_ids`` as the rows it read or wrote."""
 
     def __init__(self) -> None:
-        self._templates: dict[tuple[str, str, Any], Insert | None] = {}
+        self._made: dict[tuple[str, Any, Any], LogStatement | None] = {}
 
-    def template(self, view: View, table: Table, dialect: str) -> Insert | None:
-        key = (table.name, dialect, view.key)
-        if key not in self._templates:
-            subjects = subjects_of(view, table.name, select(row_ids.c.id))
-            self._templates[key] = None if subjects is None else log_template(subjects, dialect)
-        return self._templates[key]
+    def of(self, view: View, rows_of: Table, dialect: Dialect) -> LogStatement | None:
+        key = (rows_of.name, dialect.name, view.key)
+        if key not in self._made:
+            self._made[key] = self._make(view, rows_of, dialect)
+        return self._made[key]
+
+    @staticmethod
+    def _make(view: View, rows_of: Table, dialect: Dialect) -> LogStatement | None:
+        subjects = subjects_of(view, rows_of.name, select(CHOSEN.c.id))
+        if subjects is None:
+            return None
+        insert = log_template(subjects, dialect.name)
+        if dialect.name != "postgresql":
+            return LogStatement(insert, None)
+        return LogStatement(insert, _as_text(insert).columns().cte("logged"))
+
+
+def _as_text(insert: Insert) -> TextClause:
+    """``insert`` as SQL text with its parameters. The constants' parameters get names of the
+    log's own (``log_k<n>``): their compiled names (``param_1``) would clash with those of the
+    read the text rides along with."""
+    compiled = insert.compile(dialect=_NAMED_PG)
+    sql, binds = compiled.string, []
+    for n, (bind, name) in enumerate(compiled.bind_names.items()):
+        own = name if bind.required else f"log_k{n}"
+        sql = re.sub(rf":{re.escape(name)}\b", f":{own}", sql)
+        binds.append(bindparam(own, bind.value, type_=bind.type, required=bind.required))
+    return text(sql).bindparams(*binds)
 
 
 @dataclass
@@ -71,23 +110,22 @@ class RequestRecorder:
     async def reading(
         self, session: AsyncSession, table: Table, ids: Any, stmt: Any
     ) -> tuple[Any, dict[str, Any]]:
-        dialect = (await session.connection()).dialect.name
-        template = self.statements.template(view_of(session), table, dialect)
-        if template is None:
+        dialect = (await session.connection()).dialect
+        made = self.statements.of(view_of(session), table, dialect)
+        if made is None:
             return stmt, {}
-        params = log_params(self.activity, self.key, dialect)
-        if dialect == "postgresql":
-            logged = stmt.add_cte(ids.cte(ROW_IDS)).add_cte(template.cte("logged"))
-            return logged, params
-        await execute_logged(session, template.add_cte(ids.cte(ROW_IDS)), True, params)
+        params = log_params(self.activity, self.key, dialect.name)
+        if made.logged is not None:
+            return stmt.add_cte(ids).add_cte(made.logged), params
+        await execute_logged(session, made.insert.add_cte(ids), True, params)
         return stmt, {}
 
     async def record(self, session: AsyncSession, table: Table, ids: Any) -> None:
-        dialect = (await session.connection()).dialect.name
-        template = self.statements.template(view_of(session), table, dialect)
-        if template is not None:
-            params = log_params(self.activity, self.key, dialect)
-            await execute_logged(session, template.add_cte(ids.cte(ROW_IDS)), True, params)
+        dialect = (await session.connection()).dialect
+        made = self.statements.of(view_of(session), table, dialect)
+        if made is not None:
+            params = log_params(self.activity, self.key, dialect.name)
+            await execute_logged(session, made.insert.add_cte(row_ids(ids)), True, params)
 
 
 class Recorders:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Select, case, literal, select, union
+from sqlalchemy import Select, case, literal, or_, select, union
 
 from klantinteracties.core.view import View
 from klantinteracties.db.models import (
@@ -81,6 +81,12 @@ PARTIJEN: dict[str, Callable[[Any], Any]] = {
 }
 
 
+def _soort_known(code: Any) -> Any:
+    # Equalities rather than IN (...): a list's IN is expanded at every execution, which would
+    # render the whole statement anew each time instead of using the compiled one.
+    return or_(*(code == soort for soort in SOORTEN))
+
+
 def subjects_of(view: View, table_name: str, ids: Any) -> Select[Any] | None:
     """``(identifier, type)`` of every data subject of the rows of ``table_name`` whose ids
     ``ids`` selects, each once; None for a table whose rows concern no partij."""
@@ -92,6 +98,6 @@ def subjects_of(view: View, table_name: str, ids: Any) -> Select[Any] | None:
     kind = case(*((pi.code_soort_object_id == s, literal(t)) for s, t in SOORTEN.items()))
     return (
         select(pi.object_id.label("value"), kind.label("type"))
-        .where(pi.identificeerde_partij_uuid.in_(seen), pi.code_soort_object_id.in_(SOORTEN))
+        .where(pi.identificeerde_partij_uuid.in_(seen), _soort_known(pi.code_soort_object_id))
         .distinct()
     )

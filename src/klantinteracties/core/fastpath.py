@@ -60,7 +60,7 @@ class RowChoice:
     tree: ExpandTree
     expand_key: bool
     limit: int
-    ids: Any = None  # the same rows as a select of the table's ids, for the processing log
+    ids: Any = None  # the same rows as the CTE ``row_ids`` (core/processing.py), for the log
 
 
 @dataclass

@@ -4,7 +4,9 @@ A ``Recorder`` is made per request by the router, once the request is authentica
 with the request's database session (as the view does, core/view.py). The places that read or
 write rows for a client call it with the table and the ids of the rows concerned:
 
-- ``reading(session, table, ids, stmt)`` when ``stmt`` reads those rows: the recorder may return
+- ``reading(session, table, ids, stmt)`` when ``stmt`` reads those rows, ``ids`` being their ids
+  as the common table expression ``row_ids(...)`` (which ``stmt`` may use itself, so that the
+  rows are chosen once for the read and its log): the recorder may return
   a statement that logs in the same round trip (PostgreSQL: a data-modifying CTE) with the
   parameters it adds, or log first in a statement of its own and return ``stmt`` as it is
   (SQLite);
@@ -21,7 +23,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Protocol
 
-from sqlalchemy import Table
+from sqlalchemy import CTE, Select, Table
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -29,6 +31,7 @@ from .db import is_connection_error
 from .errors import ProblemError
 
 SESSION_KEY = "klantinteracties.recorder"
+ROW_IDS = "row_ids"  # the name of the CTE of the rows a read logs
 log = logging.getLogger("klantinteracties")
 
 
@@ -44,6 +47,11 @@ class RecorderFactory(Protocol):
     """Makes the recorder of an authenticated request (``app.state.recorders``)."""
 
     async def for_request(self, request: Any, principal: Any) -> Recorder: ...
+
+
+def row_ids(ids: Select[Any]) -> CTE:
+    """The ids of the rows a read chooses, as the CTE that the read and its log share."""
+    return ids.cte(ROW_IDS)
 
 
 def set_recorder(session: AsyncSession, recorder: Recorder | None) -> None:

@@ -24,7 +24,7 @@ from .expand import ExpandTree, Expansion, expand_scopes, expand_tree, too_many_
 from .fastpath import JsonReader, RowChoice, count_expanded
 from .filters import FilterSet, ParsedQuery
 from .pagination import check_in_range, count_from_page, page_request
-from .processing import record
+from .processing import record, row_ids
 from .repository import TableRepository, execute
 from .schemas import FkRef, Gegevensgroep
 from .shape import ExpandStep, expanded_rows, nests_many
@@ -129,11 +129,12 @@ class CrudService:
     ) -> RowChoice:
         """One page of the list: its filters and order pick the page's ids, and only those
         rows are turned into JSON."""
-        ids = self.repo.page_ids_statement(view, query.clauses, size, offset)
+        ids = row_ids(self.repo.page_ids_statement(view, query.clauses, size, offset))
+        chosen = select(ids.c.id)
         tree = expand_tree(query.expand)
         # Expandable resources carry "_expand" on every list item, as existing clients expect.
         return self.choose(
-            ctx, lambda root: [root.c.id.in_(ids)], True, tree, bool(self.expansions), ids
+            ctx, lambda root: [root.c.id.in_(chosen)], True, tree, bool(self.expansions), ids
         )
 
     async def read(self, session: AsyncSession, ctx: Ctx, rows: RowChoice) -> list[dict[str, Any]]:
@@ -158,7 +159,7 @@ class CrudService:
         choice = self.page_choice(ctx, view_of(session), query, size, offset)
         # Every parent on the page is another set of relations: count them first.
         if nests_many(self.expand_steps(), choice.tree, under_many=True):
-            await self.check_budget(session, ctx, choice.ids, choice.tree)
+            await self.check_budget(session, ctx, select(choice.ids.c.id), choice.tree)
         return await self.read(session, ctx, choice)
 
     async def check_budget(
@@ -197,7 +198,7 @@ class CrudService:
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, expand: Sequence[str] = ()
     ) -> dict[str, Any]:
         ids = self.repo.key_ids(view_of(session), key)
-        rows = self.choose(ctx, by_key(key), False, expand_tree(expand), ids=ids)
+        rows = self.choose(ctx, by_key(key), False, expand_tree(expand), ids=row_ids(ids))
         if nests_many(self.expand_steps(), rows.tree):  # a product of relations: count first
             await self.check_budget(session, ctx, ids, rows.tree)
         items = await self.read(session, ctx, rows)

@@ -14,6 +14,7 @@ Geslacht = Literal["m", "v", "o", ""]
 # The services refuse a name that is empty or only spaces (``not_blank``); for the document.
 NAME_PATTERN = r"\S"
 
+
 class Persoon(InputModel):
     """A natural person's contact details (no relation to the Klantinteracties API).
 
