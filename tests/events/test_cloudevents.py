@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from tests.api.klantcontacten_helpers import make_klantcontact, post, ref
+from tests.api.klantcontacten_helpers import KC, make_klantcontact, post, ref
 from tests.events.conftest import SOURCE, check_row, taken, written_at
 
 ZAAK_A, ZAAK_B = str(uuid.uuid4()), str(uuid.uuid4())
@@ -138,13 +138,7 @@ async def test_maak_klantcontact_announces_the_klantcontact_and_its_zaak_link(cl
     r = await client_on.post(
         "/maak-klantcontact",
         json={
-            "klantcontact": {
-                "kanaal": "telefoon",
-                "onderwerp": "afval",
-                "taal": "nld",
-                "vertrouwelijk": False,
-                "nummer": "77",
-            },
+            "klantcontact": {**KC, "onderwerp": "afval", "nummer": "77"},
             "betrokkene": {"rol": "klant", "initiator": True},
             "onderwerpobject": {"onderwerpobjectidentificator": zaak(ZAAK_A)},
         },
@@ -173,12 +167,7 @@ async def test_maak_klantcontact_announces_the_klantcontact_and_its_zaak_link(cl
     r = await client_on.post(
         "/maak-klantcontact",
         json={
-            "klantcontact": {
-                "kanaal": "telefoon",
-                "onderwerp": "afval",
-                "taal": "nld",
-                "vertrouwelijk": False,
-            },
+            "klantcontact": {**KC, "onderwerp": "afval"},
             "onderwerpobject": {
                 "onderwerpobjectidentificator": zaak(ZAAK_A, codeObjecttype="melding")
             },

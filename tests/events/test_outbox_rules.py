@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-from sqlalchemy import text
 
 from tests.api.klantcontacten_helpers import (
+    KC,
     MISSING,
     make_actor,
     make_betrokkene,
@@ -19,7 +19,7 @@ from tests.api.klantcontacten_helpers import (
 )
 from tests.api.partijen_helpers import make_partij
 from tests.events.conftest import taken
-from tests.helpers import problem
+from tests.helpers import problem, refuse_inserts
 
 ZAAK = {
     "codeObjecttype": "zaak",
@@ -96,14 +96,7 @@ async def test_with_notifications_off_nothing_is_stored(client, database):
     assert (await client.delete(f"/partijen/{partij['uuid']}")).status_code == 204
     r = await client.post(
         "/maak-klantcontact",
-        json={
-            "klantcontact": {
-                "kanaal": "telefoon",
-                "onderwerp": "o",
-                "taal": "nld",
-                "vertrouwelijk": False,
-            }
-        },
+        json={"klantcontact": {**KC, "onderwerp": "o"}},
     )
     assert r.status_code == 201
     assert await taken(database) == []
@@ -140,13 +133,7 @@ async def test_subscribers_see_what_an_application_without_privileges_sees(clien
     r = await client_on.post(
         "/maak-klantcontact",
         json={
-            "klantcontact": {
-                "kanaal": "telefoon",
-                "onderwerp": "schuldhulp",
-                "taal": "nld",
-                "vertrouwelijk": True,
-                "nummer": "6",
-            },
+            "klantcontact": {**KC, "onderwerp": "schuldhulp", "vertrouwelijk": True, "nummer": "6"},
             "onderwerpobject": {"onderwerpobjectidentificator": ZAAK},
         },
     )
@@ -191,7 +178,7 @@ async def test_a_write_costs_one_statement_more(client, client_on, database, cou
 async def test_a_write_whose_message_cannot_be_stored_is_not_done(client_on, database):
     partij = await make_partij(client_on)
     await taken(database)
-    await _refuse_outbox(database, True)
+    await refuse_inserts(database, "outbox", True)
     try:
         r = await client_on.post(
             "/partijen", json={"soortPartij": "organisatie", "indicatieActief": True}
@@ -201,42 +188,11 @@ async def test_a_write_whose_message_cannot_be_stored_is_not_done(client_on, dat
         r = await client_on.patch(f"/partijen/{partij['uuid']}", json={"indicatieActief": False})
         problem(r, 503)
         problem(await client_on.delete(f"/partijen/{partij['uuid']}"), 503)
-        body = {
-            "klantcontact": {
-                "kanaal": "telefoon",
-                "onderwerp": "o",
-                "taal": "nld",
-                "vertrouwelijk": False,
-            }
-        }
+        body = {"klantcontact": {**KC, "onderwerp": "o"}}
         problem(await client_on.post("/maak-klantcontact", json=body), 503)
     finally:
-        await _refuse_outbox(database, False)
+        await refuse_inserts(database, "outbox", False)
     (only,) = (await client_on.get("/partijen")).json()["results"]
     assert only["uuid"] == partij["uuid"] and only["indicatieActief"] is True
     assert (await client_on.get("/klantcontacten")).json()["count"] == 0
     assert await taken(database) == []
-
-
-async def _refuse_outbox(database: Any, on: bool) -> None:
-    if database.sqlite:
-        sql = (
-            ["CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox "
-             "BEGIN SELECT RAISE(ABORT, 'no'); END"]
-            if on else ["DROP TRIGGER refuse_outbox"]
-        )  # fmt: skip
-    else:
-        sql = (
-            [
-                "CREATE FUNCTION refuse_outbox() RETURNS trigger AS "
-                "$$ BEGIN RAISE EXCEPTION 'no'; END $$ LANGUAGE plpgsql",
-                "CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox "
-                "FOR EACH ROW EXECUTE FUNCTION refuse_outbox()",
-            ]
-            if on
-            else ["DROP TRIGGER refuse_outbox ON outbox", "DROP FUNCTION refuse_outbox()"]
-        )
-    async with database.session(write=True) as session:
-        for statement in sql:
-            await session.execute(text(statement))
-        await session.commit()
