@@ -25,7 +25,7 @@ from .expand import ExpandTree, Expansion, expand_scopes, expand_tree, too_many_
 from .fastpath import JsonReader, RowChoice, count_expanded
 from .filters import FilterSet, ParsedQuery
 from .pagination import check_in_range, count_from_page, page_request
-from .processing import record
+from .processing import record, unrecorded
 from .repository import TableRepository, execute
 from .schemas import FkRef, Gegevensgroep
 from .shape import ExpandStep, expanded_rows, nests_many
@@ -235,10 +235,14 @@ class CrudService:
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, actie: str
     ) -> dict[str, Any] | None:
         """The representation before the write, read only when the session's emitter asks
-        for it (core/events.py)."""
+        for it (core/events.py). A destroy's read logs the rows it deletes (``destroy``); an
+        update's is not logged, as the update logs the rows when it reads its result."""
         if not wants_before(session, self.collection, actie):
             return None
-        return await self.retrieve(session, ctx, key)
+        if actie == "destroy":
+            return await self.retrieve(session, ctx, key)
+        with unrecorded(session):
+            return await self.retrieve(session, ctx, key)
 
     async def commit_and_show(
         self,
