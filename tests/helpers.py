@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+from sqlalchemy import text
 
 from klantinteracties.app import create_app
 from klantinteracties.core.db import Database
@@ -136,3 +137,29 @@ async def status_within(
             return
         assert sent < seconds, f"still {response.status_code} {sent:.2f} s later"
         await asyncio.sleep(0.05)
+
+
+async def refuse_inserts(database: Database, table: str, on: bool) -> None:
+    """A trigger that makes every INSERT into ``table`` fail (``on``), or its removal: a
+    database that refuses what a request has to write."""
+    name = f"refuse_{table}"
+    if database.sqlite:
+        sql = (
+            [f"CREATE TRIGGER {name} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'no'); END"]
+            if on
+            else [f"DROP TRIGGER {name}"]
+        )
+    else:
+        sql = (
+            [
+                f"CREATE FUNCTION {name}() RETURNS trigger AS "
+                "$$ BEGIN RAISE EXCEPTION 'no'; END $$ LANGUAGE plpgsql",
+                f"CREATE TRIGGER {name} BEFORE INSERT ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION {name}()",
+            ]
+            if on
+            else [f"DROP TRIGGER {name} ON {table}", f"DROP FUNCTION {name}()"]
+        )
+    async with database.write_engine.begin() as conn:
+        for statement in sql:
+            await conn.execute(text(statement))

@@ -24,6 +24,7 @@ from .core.frontdoor import AccessLogMiddleware, AllowedHostsMiddleware, parse_h
 from .core.http import ApiMiddleware
 from .core.token_cache import token_cache, token_notifications
 from .db.models import api_token
+from .events.outbox import OutboxEmitter
 from .settings import Settings, get_settings
 
 
@@ -65,6 +66,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.processing_log_key = SubjectKey(settings.processing_log_key.get_secret_value())
     if settings.processing_log:
         app.state.recorders = Recorders(app.state.processing_log_key)
+    if settings.notifications_url:
+        app.state.emitter = OutboxEmitter(settings.notifications_source, settings.cloudevents)
     install_error_handlers(app)
     install_failure_handlers(app)
     _install_bench_stats(app)

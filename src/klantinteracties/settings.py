@@ -86,6 +86,23 @@ class Settings(BaseSettings):
         "0 keeps them for ever (and prune refuses to run).",
     )
 
+    # Notifications: emitting (docs/notifications.md)
+    notifications_url: str = Field(
+        default="",
+        description="Root URL of the Notificaties API; set, every write of partijen, "
+        "klantcontacten and internetaken stores its notification (the outbox); empty: off.",
+    )
+    notifications_source: str = Field(
+        default="",
+        description="The `source` of the notifications and CloudEvents (e.g. the register's "
+        "URL); empty: no `source` in notifications, and no CloudEvents.",
+    )
+    cloudevents: bool = Field(
+        default=False,
+        description="Also store CloudEvents of zaak links (onderwerpobjecten), when "
+        "NOTIFICATIONS_URL and NOTIFICATIONS_SOURCE are set.",
+    )
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from klantinteracties.access.hashing import subject_hash
 from klantinteracties.core.auth import TokenStore
 from klantinteracties.db.models import api_token, processing_log
 from tests.access.audit_helpers import BSN, key_of
 from tests.api.partijen_helpers import make_partij
-from tests.helpers import problem
+from tests.helpers import problem, refuse_inserts
 
 TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"
 PARENT = "00f067aa0ba902b7"
@@ -128,7 +128,7 @@ async def test_what_a_token_may_not_see_is_not_logged_for_it(anon, client, datab
 
 async def test_a_read_that_cannot_be_logged_is_not_served(client, database):
     partij = await _partij_with_bsn(client)
-    await _refuse_log_inserts(database, True)
+    await refuse_inserts(database, "processing_log", True)
     try:
         r = await client.get(f"/partijen/{partij['uuid']}")
         assert problem(r, 503)["code"] == "service_unavailable"
@@ -136,32 +136,9 @@ async def test_a_read_that_cannot_be_logged_is_not_served(client, database):
         r = await client.patch(f"/partijen/{partij['uuid']}", json={"indicatieActief": False})
         problem(r, 503)
     finally:
-        await _refuse_log_inserts(database, False)
+        await refuse_inserts(database, "processing_log", False)
     r = await client.get(f"/partijen/{partij['uuid']}")
     assert r.status_code == 200 and r.json()["indicatieActief"] is True  # the PATCH was undone
-
-
-async def _refuse_log_inserts(database: Any, on: bool) -> None:
-    if database.sqlite:
-        sql = (
-            ["CREATE TRIGGER refuse_log BEFORE INSERT ON processing_log "
-             "BEGIN SELECT RAISE(ABORT, 'no'); END"]
-            if on else ["DROP TRIGGER refuse_log"]
-        )  # fmt: skip
-    else:
-        sql = (
-            [
-                "CREATE FUNCTION refuse_log() RETURNS trigger AS "
-                "$$ BEGIN RAISE EXCEPTION 'no'; END $$ LANGUAGE plpgsql",
-                "CREATE TRIGGER refuse_log BEFORE INSERT ON processing_log "
-                "FOR EACH ROW EXECUTE FUNCTION refuse_log()",
-            ]
-            if on
-            else ["DROP TRIGGER refuse_log ON processing_log", "DROP FUNCTION refuse_log()"]
-        )
-    async with database.write_engine.begin() as conn:
-        for statement in sql:
-            await conn.execute(text(statement))
 
 
 async def test_a_logged_detail_read_is_still_one_statement_on_postgresql(

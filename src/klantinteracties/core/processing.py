@@ -21,6 +21,8 @@ recorder logs nothing (internal work such as importers and the command line).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 from sqlalchemy import CTE, Select, Table
@@ -61,6 +63,18 @@ def set_recorder(session: AsyncSession, recorder: Recorder | None) -> None:
 
 def recorder_of(session: AsyncSession) -> Recorder | None:
     return session.info.get(SESSION_KEY)
+
+
+@contextmanager
+def unrecorded(session: AsyncSession) -> Iterator[None]:
+    """Reads inside it log nothing: a read that only serves the request's own bookkeeping (the
+    representation before an update, to announce the change), whose rows the request logs
+    anyway when it reads its result."""
+    recorder = session.info.pop(SESSION_KEY, None)
+    try:
+        yield
+    finally:
+        set_recorder(session, recorder)
 
 
 async def reading(

@@ -24,6 +24,7 @@ from .body import read_body
 from .context import Ctx, ExpandBudget
 from .db import Database, is_connection_error
 from .errors import ValidationFailed, not_found
+from .events import set_emitter
 from .http import JSONResponse
 from .openapi import body_doc, detail_params_doc, list_params_doc, response_doc
 from .pagination import envelope
@@ -78,15 +79,20 @@ async def authorize(session: AsyncSession, request: Request, scope: str, write: 
     recorders: RecorderFactory | None = getattr(request.app.state, "recorders", None)
     if recorders is not None:  # the processing log is on
         request.state.recorder = await recorders.for_request(request, principal)
-    attach(session, request, principal)
+    attach(session, request, principal, write)
     return principal
 
 
-def attach(session: AsyncSession, request: Request, principal: Principal) -> None:
+def attach(
+    session: AsyncSession, request: Request, principal: Principal, write: bool = False
+) -> None:
     """Every session of the request sees as the principal and logs to the request's
-    recorder (core/view.py, core/processing.py)."""
+    recorder; a write's session announces to the app's emitter, when notifications are on
+    (core/view.py, core/processing.py, core/events.py)."""
     set_view(session, principal.view)
     set_recorder(session, getattr(request.state, "recorder", None))
+    if write:
+        set_emitter(session, getattr(request.app.state, "emitter", None))
 
 
 async def authorize_write(request: Request, scope: str) -> Principal:
@@ -100,7 +106,7 @@ async def authorize_write(request: Request, scope: str) -> Principal:
 async def write_session(request: Request, principal: Principal) -> AsyncIterator[AsyncSession]:
     """The write transaction of a request, seeing what ``principal`` may see."""
     async with db_of(request).session(write=True) as session:
-        attach(session, request, principal)
+        attach(session, request, principal, write=True)
         yield session
 
 

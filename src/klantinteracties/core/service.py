@@ -20,11 +20,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from .context import Ctx
 from .errors import InvalidParam, ProblemError, ValidationFailed, not_found, permission_denied
+from .events import changed, update_actie, wants_before
 from .expand import ExpandTree, Expansion, expand_scopes, expand_tree, too_many_expanded
 from .fastpath import JsonReader, RowChoice, count_expanded
 from .filters import FilterSet, ParsedQuery
 from .pagination import check_in_range, count_from_page, page_request
-from .processing import record, row_ids
+from .processing import record, row_ids, unrecorded
 from .repository import TableRepository, execute
 from .schemas import FkRef, Gegevensgroep
 from .shape import ExpandStep, expanded_rows, nests_many
@@ -218,30 +219,52 @@ class CrudService:
         await self.validate(session, obj, None)
         key = await self.repo.insert(session, self.values(obj, None))
         await self.after_write(session, key, obj, None)
-        return await self.commit_and_show(session, ctx, key)
+        return await self.commit_and_show(session, ctx, key, "create")
 
     async def update(
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, obj: Any, partial: bool
     ) -> dict[str, Any]:
         current = await self.get_row(session, key)
+        actie = update_actie(partial)
+        before = await self.before(session, ctx, key, actie)
         await self.validate(session, obj, current)
         await self.repo.update(session, key, self.values(obj, current))
         await self.after_write(session, key, obj, current)
-        return await self.commit_and_show(session, ctx, key)
+        return await self.commit_and_show(session, ctx, key, actie, before)
+
+    async def before(
+        self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, actie: str
+    ) -> dict[str, Any] | None:
+        """The representation before the write, read only when the session's emitter asks
+        for it (core/events.py). A destroy's read logs the rows it deletes (``destroy``); an
+        update's is not logged, as the update logs the rows when it reads its result."""
+        if not wants_before(session, self.collection, actie):
+            return None
+        if actie == "destroy":
+            return await self.retrieve(session, ctx, key)
+        with unrecorded(session):
+            return await self.retrieve(session, ctx, key)
 
     async def commit_and_show(
-        self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID
+        self,
+        session: AsyncSession,
+        ctx: Ctx,
+        key: uuidlib.UUID,
+        actie: str,
+        before: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """The written row's representation, then the commit. A write whose result the client
-        could not see (a partij made secret, a bijlage of a confidential klantcontact, by an
-        application without the privilege) is refused and rolled back: it would otherwise be
-        a write into the dark, and its 201 or 200 would show what it may not see."""
+        """The written row's representation, its announcement (``actie``), then the commit. A
+        write whose result the client could not see (a partij made secret, a bijlage of a
+        confidential klantcontact, by an application without the privilege) is refused and
+        rolled back: it would otherwise be a write into the dark, and its 201 or 200 would show
+        what it may not see."""
         try:
             item = await self.retrieve(session, ctx, key)
         except ProblemError as exc:
             if exc.status != 404:
                 raise
             raise permission_denied(HIDDEN_RESULT) from None
+        await changed(session, self.collection, actie, item, before)
         await session.commit()
         return item
 
@@ -255,10 +278,15 @@ class CrudService:
         """Delete; ``options`` are the request's query parameters (e.g. ``cascade``).
         Returning something other than None makes the response a 200 with that body."""
         row = await self.get_row(session, key)
-        # Logged while the row and what belongs to it (its identificatoren) are still there.
-        await record(session, self.repo.table, self.repo.key_ids(view_of(session), key))
+        # Logged while the row and what belongs to it (its identificatoren) are still there:
+        # by the read of the representation to announce, else on its own.
+        before = await self.before(session, ctx, key, "destroy")
+        if before is None:
+            await record(session, self.repo.table, self.repo.key_ids(view_of(session), key))
         await self.before_delete(session, row)
         await self.repo.delete(session, key)
+        if before is not None:
+            await changed(session, self.collection, "destroy", before)
         await session.commit()
         return None
 

@@ -2,7 +2,8 @@
 
 Each part is checked by its own resource's service, with the error names prefixed by the part
 (``klantcontact.taal``, ``betrokkene.rol``). All three are written in one transaction that is
-committed once at the end: when any part fails, nothing is stored.
+committed once at the end: when any part fails, nothing is stored. The representations are read
+before that commit, because the notification made of them is part of the transaction.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from klantinteracties.api.klantcontacten.service import klantcontact_service
 from klantinteracties.api.onderwerpobjecten.service import onderwerpobject_service
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.errors import InvalidParam, ValidationFailed, invalid
+from klantinteracties.core.events import Change, announce
 from klantinteracties.core.processing import record
 from klantinteracties.core.service import CrudService, retrieve_together
 from klantinteracties.core.validation import NOT_NULL, REQUIRED
@@ -39,6 +41,17 @@ def part_services() -> dict[str, CrudService]:
         "betrokkene": betrokkene_service,
         "onderwerpobject": onderwerpobject_service,
     }
+
+
+def created(found: dict[str, dict[str, Any] | None]) -> list[Change]:
+    """What this write announces: the klantcontact, and its onderwerpobject (which the
+    reference leaves out: docs/compatibility.md). The betrokkene notifies nothing."""
+    changes = []
+    for name in (KLANTCONTACT, "onderwerpobject"):
+        item = found.get(name)
+        if item is not None:
+            changes.append(Change(part_services()[name].collection, "create", item))
+    return changes
 
 
 def prefixed(part: str, exc: ValidationFailed) -> list[InvalidParam]:
@@ -85,11 +98,12 @@ class MaakKlantcontactService:
         # One action: its data subjects are those of the klantcontact (its new betrokkene's).
         kc = klantcontact_service.repo
         await record(session, kc.table, kc.key_ids(view_of(session), key))
-        await session.commit()
         services = part_services()
         found = await retrieve_together(
             session, ctx, {name: (services[name], key) for name, key in keys.items()}
         )
+        await announce(session, created(found))
+        await session.commit()
         return {name: found.get(name) for name in services}
 
     def parse(self, data: dict[str, Any], key: uuidlib.UUID) -> tuple[Part, list[Part]]:

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.api.outputs import klantcontacten as outputs_klantcontacten
 from klantinteracties.core.context import Ctx
+from klantinteracties.core.events import changed
 from klantinteracties.core.processing import record
 from klantinteracties.core.service import CrudService, FkSpec
 from klantinteracties.core.view import view_of
@@ -63,9 +64,15 @@ class OnderwerpobjectService(CrudService):
         row = await self.get_row(session, key)
         linked = [r for r in (row["klantcontact_uuid"], row["was_klantcontact_uuid"]) if r]
         linked = list(dict.fromkeys(linked))  # both links may name the same klantcontact
-        # Logged while the onderwerpobject and its klantcontacten are still there.
-        await record(session, self.repo.table, self.repo.key_ids(view_of(session), key))
+        # Logged while the onderwerpobject and its klantcontacten are still there: by the
+        # read of the representation to announce, else on its own.
+        before = await self.before(session, ctx, key, "destroy")
+        if before is None:
+            await record(session, self.repo.table, self.repo.key_ids(view_of(session), key))
         await self.repo.delete(session, key)
+        if before is not None:
+            # Before its klantcontacten go: a CloudEvent's label is made of its klantcontact.
+            await changed(session, self.collection, "destroy", before)
         kept = await still_referenced(session, linked) if linked else set()
         gone = [k for k in linked if k not in kept]
         if gone:

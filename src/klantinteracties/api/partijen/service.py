@@ -19,6 +19,7 @@ from klantinteracties.core.adres import Adres
 from klantinteracties.core.contactnaam import Contactnaam
 from klantinteracties.core.context import Ctx
 from klantinteracties.core.errors import InvalidParam, ValidationFailed, invalid
+from klantinteracties.core.events import update_actie
 from klantinteracties.core.expand import Expansion
 from klantinteracties.core.registry import service_for
 from klantinteracties.core.service import CrudService
@@ -115,16 +116,18 @@ class PartijService(CrudService):
         plan = await self.plan(session, obj, key, None)
         await self.repo.insert(session, {**plan.values, "uuid": key})
         await self.write_relations(session, plan, key, creating=True)
-        return await self.commit_and_show(session, ctx, key)
+        return await self.commit_and_show(session, ctx, key, "create")
 
     async def update(
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, obj: Any, partial: bool
     ) -> dict[str, Any]:
         current = await self.get_row(session, key)
+        actie = update_actie(partial)
+        before = await self.before(session, ctx, key, actie)
         plan = await self.plan(session, obj, key, current)
         await self.repo.update(session, key, plan.values)
         await self.write_relations(session, plan, key, creating=False)
-        return await self.commit_and_show(session, ctx, key)
+        return await self.commit_and_show(session, ctx, key, actie, before)
 
     async def plan(
         self, session: AsyncSession, body: Partij, key: uuidlib.UUID, current: RowMapping | None
