@@ -4,6 +4,7 @@ from .actoren import actor, actorklantcontact, internetaak, internetaak_actor
 from .base import metadata
 from .contactgegevens import organisatie, persoon
 from .klantcontacten import betrokkene, bijlage, klantcontact, onderwerpobject
+from .outbox import outbox
 from .partijen import (
     categorie,
     categorie_relatie,
@@ -13,7 +14,6 @@ from .partijen import (
     rekeningnummer,
     vertegenwoordigden,
 )
-from .outbox import outbox
 from .processing_log import processing_log, processing_log_key
 from .tokens import api_token, application
 
