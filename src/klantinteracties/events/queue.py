@@ -194,7 +194,7 @@ async def listing(
         stmt = stmt.where(outbox.c.status == FAILED)
     async with engine.connect() as conn:
         rows = (await conn.execute(stmt)).mappings().all()
-    return [dict(row) for row in reversed(rows)]
+    return [{str(k): v for k, v in row.items()} for row in reversed(rows)]
 
 
 async def counts(engine: AsyncEngine) -> tuple[int, int, dt.datetime | None]:
