@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import uvicorn
+
+from tests.helpers import free_port
 
 
 @dataclass
@@ -107,12 +108,6 @@ class Receiver:
             return 201, kanaal
         naam = request.query.removeprefix("naam=")
         return 200, [k for k in self.kanalen if k["naam"] == naam]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager

@@ -26,7 +26,8 @@ from tests.events.delivery_helpers import (
     rows,
     settings_for,
 )
-from tests.events.receiver import Receiver, free_port, running_receiver, serving, wait_for
+from tests.events.receiver import Receiver, running_receiver, serving, wait_for
+from tests.helpers import free_port
 
 
 @pytest.fixture
