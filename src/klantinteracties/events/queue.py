@@ -65,7 +65,11 @@ def _claimable(now: dt.datetime, limit: int) -> Select[Any]:
     blocked = exists().where(
         earlier.c.ordering_key == candidate.c.ordering_key,
         earlier.c.id < candidate.c.id,
-        earlier.c.status == PENDING,
+        # Wrapped so that no planner looks this up in the due index: a key has few messages,
+        # but a table filled faster than PostgreSQL's statistics follow looked to it as if few
+        # were pending, and every candidate then scanned all pending rows (1.3 s a claim at
+        # 5000 pending instead of 1 ms).
+        func.coalesce(earlier.c.status, "") == PENDING,
     )
     return (
         select(candidate.c.id)

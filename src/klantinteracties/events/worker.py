@@ -92,8 +92,9 @@ class Worker:
             log.info("purged %s delivered messages", purged)
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Rounds until ``stop`` is set; the round in hand is finished first. A full batch is
-        followed at once by the next round; an empty one waits the poll interval."""
+        """Rounds until ``stop`` is set; the round in hand is finished first. A round that
+        found work is followed at once by the next (its messages may have let the next ones of
+        their keys through); one that found none waits the poll interval."""
         failures = 0
         while not stop.is_set():
             try:
@@ -104,7 +105,7 @@ class Worker:
                 failures += 1
                 log.error("delivery round failed (%s); trying again", type(exc).__name__)
                 handled = 0
-            if handled < self.settings.notifications_batch_size:
+            if not handled:
                 pause = self.settings.notifications_poll_interval * min(2**failures, 30)
                 with suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), pause)
