@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import os
 import sys
+import time
 import uuid
 from typing import Any
 
@@ -105,17 +106,14 @@ def settings_for(db: Database, url: str, **overrides: Any) -> Settings:
     return Settings(database_url=db.url, notifications_url=url, **{**FAST, **overrides})
 
 
-async def drain(worker: Worker, rounds: int = 200) -> None:
-    """Runs rounds until one finds nothing due (a retry waits its backoff in between)."""
-    idle = 0
-    for _ in range(rounds):
-        if await worker.run_once():
-            idle = 0
-            continue
-        idle += 1
-        if idle > 10:
-            return
-        await asyncio.sleep(0.05)
+async def drain(worker: Worker, within: float = 30.0) -> None:
+    """Runs rounds until no message is pending any more (retries wait their backoff)."""
+    deadline = time.monotonic() + within
+    while any(r["status"] == PENDING for r in (await rows(worker.db)).values()):
+        if time.monotonic() > deadline:
+            raise AssertionError("messages still pending")
+        if not await worker.run_once():
+            await asyncio.sleep(0.02)
 
 
 def env_for(db: Database, url: str, **extra: str) -> dict[str, str]:
