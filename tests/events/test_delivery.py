@@ -12,8 +12,10 @@ import json
 import time
 
 import pytest
+from sqlalchemy import update
 
 from klantinteracties.db.models.outbox import CLOUDEVENT, DELIVERED, FAILED, NOTIFICATIE, PENDING
+from klantinteracties.db.models.outbox import outbox as outbox_table
 from klantinteracties.events.worker import Worker, backoff
 from tests.events.delivery_helpers import (
     clear,
@@ -213,3 +215,29 @@ def test_backoff_doubles_is_capped_and_jittered():
         ceiling = min(10.0, 2 ** (n - 1))
         assert ceiling / 2 <= wait <= ceiling
     assert len({backoff(3, 1.0, 10.0) for _ in range(20)}) > 1
+
+
+async def test_the_worker_purges_delivered_messages_past_the_retention(outbox):
+    old, recent, failed = await put_notificaties(outbox, 3)
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
+    async with outbox.write_engine.begin() as conn:
+        await conn.execute(
+            update(outbox_table)
+            .where(outbox_table.c.id.in_([old, recent]))
+            .values(status=DELIVERED, delivered_at=long_ago)
+        )
+        await conn.execute(
+            update(outbox_table)
+            .where(outbox_table.c.id.in_([recent]))
+            .values(delivered_at=dt.datetime.now(dt.UTC))
+        )
+        await conn.execute(
+            update(outbox_table)
+            .where(outbox_table.c.id == failed)
+            .values(status=FAILED, created_at=long_ago)
+        )
+    settings = settings_for(outbox, "http://127.0.0.1:9", notifications_retention_days=2)
+    worker = Worker(outbox, settings)
+    await worker.purge_if_due()
+    await worker.aclose()
+    assert set(await rows(outbox)) == {recent, failed}
