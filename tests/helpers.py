@@ -51,11 +51,15 @@ def free_port() -> int:
 
 @asynccontextmanager
 async def server_process(
-    database_url: str, env: dict[str, str] | None = None, stdout: bool = False
+    database_url: str,
+    env: dict[str, str] | None = None,
+    stdout: bool = False,
+    args: tuple[str, ...] = (),
 ) -> AsyncIterator[tuple[str, Process]]:
     """``klantinteracties serve`` as a real process on ``database_url``; yields its origin
     (``http://127.0.0.1:<port>``) once it answers, and the process (stderr is piped, and
-    stdout, where the access log goes, when asked). ``env`` adds or overrides settings."""
+    stdout, where the access log goes, when asked). ``env`` adds or overrides settings;
+    ``args`` are more options of ``serve``."""
     port = free_port()
     env = {
         **os.environ,
@@ -70,6 +74,7 @@ async def server_process(
         "serve",
         "--port",
         str(port),
+        *args,
         env=env,
         stdout=asyncio.subprocess.PIPE if stdout else asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,

@@ -24,6 +24,7 @@ from .core.frontdoor import AccessLogMiddleware, AllowedHostsMiddleware, parse_h
 from .core.http import ApiMiddleware
 from .core.token_cache import token_cache, token_notifications
 from .db.models import api_token
+from .events import worker as delivery
 from .events.outbox import OutboxEmitter
 from .settings import Settings, get_settings
 
@@ -43,7 +44,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         )
         app.state.db = db
         await _load_log_key(app, db)
-        async with token_notifications(app.state.tokens.cache, db.read_engine):
+        async with (
+            token_notifications(app.state.tokens.cache, db.read_engine),
+            delivery.running(db, settings),
+        ):
             yield
         if owned:
             await db.dispose()

@@ -1,10 +1,12 @@
-"""Command line: ``klantinteracties serve | db upgrade | application ... | token ... | bench ...``.
+"""Command line: ``klantinteracties serve | worker | db upgrade | application ... | token ... |
+notifications ... | bench ...``.
 
 Each subsystem brings its own command group; this module only mounts them.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -13,6 +15,7 @@ from .access.audit_cli import audit_app
 from .access.cli import application_app, token_app
 from .bench.cli import bench_app
 from .cli_db import database_url, with_db
+from .events.cli import notifications_app, worker
 from .settings import get_settings
 
 app = typer.Typer(help="Klantinteracties API and Contactgegevens API server.", no_args_is_help=True)
@@ -22,6 +25,8 @@ app.add_typer(application_app, name="application")
 app.add_typer(token_app, name="token")
 app.add_typer(bench_app, name="bench")
 app.add_typer(audit_app, name="audit")
+app.add_typer(notifications_app, name="notifications")
+app.command("worker")(worker)
 
 
 def _upgrade() -> None:
@@ -47,10 +52,20 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+    with_worker: Annotated[
+        bool | None,
+        typer.Option(
+            "--with-worker/--no-with-worker",
+            help="Deliver notifications inside the server (default: on SQLite only).",
+        ),
+    ] = None,
 ) -> None:
     """Start the server; brings the database schema up to date first (unless disabled)."""
     from .serving import run
 
+    if with_worker is not None:  # for the app, which uvicorn builds from the environment
+        os.environ["KLANTINTERACTIES_NOTIFICATIONS_WITH_WORKER"] = str(with_worker).lower()
+        get_settings.cache_clear()
     settings = get_settings()
     database_url()
     if settings.auto_migrate:

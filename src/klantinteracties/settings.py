@@ -102,6 +102,52 @@ class Settings(BaseSettings):
         description="Also store CloudEvents of zaak links (onderwerpobjecten), when "
         "NOTIFICATIONS_URL and NOTIFICATIONS_SOURCE are set.",
     )
+    # Notifications: delivery
+    notifications_client_id: str = Field(
+        default="", description="Client id of the ZGW JWT sent to the Notificaties API."
+    )
+    notifications_secret: SecretStr = Field(
+        default=SecretStr(""), description="Secret that signs the ZGW JWT (HS256)."
+    )
+    notifications_authorization: SecretStr = Field(
+        default=SecretStr(""),
+        description="A literal Authorization header value (e.g. 'Token abc'); when set it is "
+        "sent instead of a JWT.",
+    )
+    notifications_timeout: float = Field(
+        default=10.0, description="Seconds one delivery attempt may take."
+    )
+    notifications_max_attempts: int = Field(
+        default=10, description="Attempts before a message is marked failed."
+    )
+    notifications_backoff_base: float = Field(
+        default=5.0, description="Seconds before the first retry; doubled per attempt."
+    )
+    notifications_backoff_cap: float = Field(
+        default=3600.0, description="Longest wait between two attempts, in seconds."
+    )
+    notifications_retention_days: float = Field(
+        default=7.0, description="The worker deletes delivered messages older than this."
+    )
+    # A claim must outlast a whole batch on the wire (the batch is sent at once, so about one
+    # timeout); a worker that dies loses its claim after this and another takes over.
+    notifications_lease: float = Field(
+        default=60.0, description="Seconds a worker's claim on a message lasts."
+    )
+    notifications_poll_interval: float = Field(
+        default=1.0, description="Seconds an idle worker waits before it looks again."
+    )
+    notifications_batch_size: int = Field(
+        default=20, description="Messages one worker claims and sends at once."
+    )
+    notifications_with_worker: bool | None = Field(
+        default=None,
+        description="Run the delivery worker inside `serve`; unset: only on the embedded SQLite.",
+    )
+    notifications_documentation_link: str = Field(
+        default="",
+        description="documentatieLink of the kanalen `notifications register-kanalen` creates.",
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:
