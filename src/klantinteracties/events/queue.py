@@ -1,6 +1,6 @@
 """The outbox as a queue: every statement the delivery side runs (the worker and the CLI).
 
-The database is the queue (docs/notifications-delivery.md). A worker claims messages by setting
+The database is the queue (docs/notifications.md). A worker claims messages by setting
 ``claimed_until`` in a short transaction of its own, sends them with no transaction open and
 settles them in another short one. On PostgreSQL the claim skips rows another worker is
 claiming at that moment (``FOR UPDATE SKIP LOCKED``); on SQLite, which has one writer, the
