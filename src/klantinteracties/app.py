@@ -26,6 +26,7 @@ from .core.token_cache import token_cache, token_notifications
 from .db.models import api_token
 from .events import worker as delivery
 from .events.outbox import OutboxEmitter
+from .ops import health
 from .settings import Settings, get_settings
 
 
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.emitter = OutboxEmitter(settings.notifications_source, settings.cloudevents)
     install_error_handlers(app)
     install_failure_handlers(app)
+    health.install(app)
     _install_bench_stats(app)
     apis = [klantinteracties_api(), contactgegevens_api(), audit_api()]
     for api in apis:

@@ -1,5 +1,5 @@
-"""Command line: ``klantinteracties serve | worker | db upgrade | application ... | token ... |
-notifications ... | bench ...``.
+"""Command line: ``klantinteracties serve | worker | healthcheck | db upgrade | application ... |
+token ... | notifications ... | bench ...``.
 
 Each subsystem brings its own command group; this module only mounts them.
 """
@@ -16,6 +16,7 @@ from .access.cli import application_app, token_app
 from .bench.cli import bench_app
 from .cli_db import database_url, with_db
 from .events.cli import notifications_app, worker
+from .ops.cli import healthcheck
 from .settings import get_settings
 
 app = typer.Typer(help="Klantinteracties API and Contactgegevens API server.", no_args_is_help=True)
@@ -27,6 +28,7 @@ app.add_typer(bench_app, name="bench")
 app.add_typer(audit_app, name="audit")
 app.add_typer(notifications_app, name="notifications")
 app.command("worker")(worker)
+app.command("healthcheck")(healthcheck)
 
 
 def _upgrade() -> None:

@@ -149,6 +149,16 @@ class Settings(BaseSettings):
         description="documentatieLink of the kanalen `notifications register-kanalen` creates.",
     )
 
+    # Health (ops/health.py)
+    health_timeout: float = Field(
+        default=2.0, description="Seconds /_health/ready waits for the database."
+    )
+    health_max_outbox_backlog: int = Field(
+        default=10000,
+        description="/_health/ready answers 503 from this many pending notifications on; "
+        "0: the backlog never makes it unready.",
+    )
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -65,6 +65,9 @@ def parse_hosts(raw: str) -> frozenset[str]:
     return frozenset(h.strip().lower() for h in raw.split(",") if h.strip())
 
 
+HEALTH_PREFIX = "/_health/"
+
+
 class AllowedHostsMiddleware:
     """Refuses (400) a ``Host`` header not in the allowed list. Links in responses are built
     from the Host header, so an unchecked one lets a client have us hand out links to any site."""
@@ -75,7 +78,10 @@ class AllowedHostsMiddleware:
         self.fallback = sorted(hosts)[0].encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or self._allowed(scope):
+        # Health probes come with a pod's or container's address as Host, and their answers hold
+        # no links, so they are let through.
+        exempt = scope["type"] != "http" or scope["path"].startswith(HEALTH_PREFIX)
+        if exempt or self._allowed(scope):
             await self.app(scope, receive, send)
             return
         # The problem's own links must not use the refused host either.
