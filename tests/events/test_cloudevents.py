@@ -127,11 +127,25 @@ async def test_a_cascade_delete_unlinks_with_the_klantcontact_it_removes(client_
     r = await client_on.delete(f"/onderwerpobjecten/{item['uuid']}", params={"cascade": "true"})
     assert r.status_code == 200 and r.json() == {"behouden": []}
     rows = await taken(database)
-    # the klantcontact is gone too, but its own deletion is not announced (as the reference)
-    assert [row["kind"] for row in rows] == ["cloudevent"]
+    # the klantcontact is gone too, and its deletion is announced as any other (the reference
+    # announces none)
+    assert [row["kind"] for row in rows] == ["cloudevent", "notificatie"]
     event(rows[0], ONTKOPPELD, item, ZAAK_A, "afval")
+    body = check_row(rows[1], "notificatie", "klantcontacten", f"klantcontacten/{kc['uuid']}")
+    assert (body["actie"], body["resourceUrl"]) == ("destroy", kc["url"])
+    assert body["kenmerken"]["hoofdOnderwerpType"] == kc["hoofdOnderwerpType"]
     r = await client_on.get(f"/klantcontacten/{kc['uuid']}")
     assert r.status_code == 404
+
+
+async def test_a_cascade_that_keeps_a_klantcontact_announces_no_destroy(client_on, database):
+    kc = await make_klantcontact(client_on, onderwerp="afval")
+    item = await link(client_on, kc, zaak(ZAAK_A))
+    await link(client_on, kc, zaak(ZAAK_B))  # still about something else: kept
+    await taken(database)
+    r = await client_on.delete(f"/onderwerpobjecten/{item['uuid']}", params={"cascade": "true"})
+    assert r.status_code == 200 and r.json() == {"behouden": [kc["url"]]}
+    assert [row["kind"] for row in await taken(database)] == ["cloudevent"]
 
 
 async def test_maak_klantcontact_announces_the_klantcontact_and_its_zaak_link(client_on, database):

@@ -15,8 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.api.outputs import klantcontacten as outputs_klantcontacten
 from klantinteracties.core.context import Ctx
-from klantinteracties.core.events import changed
+from klantinteracties.core.events import Change, announce, changed, wants_before
 from klantinteracties.core.processing import record
+from klantinteracties.core.registry import service_for
 from klantinteracties.core.service import CrudService, FkSpec
 from klantinteracties.core.view import view_of
 
@@ -30,6 +31,7 @@ from .repository import (
 from .schemas import Onderwerpobject, Onderwerpobjectidentificator
 
 COLLECTION = "onderwerpobjecten"
+KLANTCONTACTEN = "klantcontacten"
 IDENTIFICATOR = "onderwerpobjectidentificator"
 
 
@@ -76,9 +78,23 @@ class OnderwerpobjectService(CrudService):
         kept = await still_referenced(session, linked) if linked else set()
         gone = [k for k in linked if k not in kept]
         if gone:
+            farewells = await self.klantcontacten_before(session, ctx, gone)
             await delete_klantcontacten(session, gone)
+            await announce(session, farewells)
         await session.commit()
         return {"behouden": [ctx.url("klantcontacten", k) for k in linked if k in kept]}
+
+    async def klantcontacten_before(
+        self, session: AsyncSession, ctx: Ctx, keys: list[uuidlib.UUID]
+    ) -> list[Change]:
+        """The ``destroy`` of each klantcontact the cascade deletes, as it was: a subscriber of
+        the kanaal klantcontacten learns of it as of any other delete (Open Klant announces
+        none; docs/compatibility.md)."""
+        if not wants_before(session, KLANTCONTACTEN, "destroy"):
+            return []
+        service = service_for(KLANTCONTACTEN)()
+        shown = [await service.retrieve(session, ctx, key) for key in keys]
+        return [Change(KLANTCONTACTEN, "destroy", item) for item in shown]
 
 
 onderwerpobject_service = OnderwerpobjectService()
