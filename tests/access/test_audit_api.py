@@ -52,13 +52,32 @@ async def test_search_by_data_subject_in_a_body(app, database, audit):
     }
     assert BSN not in r.text
     r = await audit.post(
-        "/dataverwerkingen/_zoek", json={"dataSubjectId": BSN, "since": "2026-03-01T12:30:00Z"}
+        "/dataverwerkingen/_zoek",
+        json={"dataSubjectId": BSN, "since": "2026-03-01T12:30:00Z", "until": "2026-03-02T00:00Z"},
     )
     assert [x["spanId"] for x in r.json()["results"]] == [second.span_id]
     r = await audit.post(
         "/dataverwerkingen/_zoek", json={"dataSubjectId": KVK, "dataSubjectType": "bsn"}
     )
     assert r.json()["count"] == 0
+
+
+async def test_a_search_for_a_person_is_itself_logged(app, database, audit):
+    await seed(app, database)
+    key = await key_of(app, database)
+    headers = {"traceparent": f"00-{'c' * 32}-{'d' * 16}-01"}
+    r = await audit.post("/dataverwerkingen/_zoek", json={"dataSubjectId": KVK}, headers=headers)
+    assert r.status_code == 200 and r.json()["count"] == 1
+    r = await audit.get("/dataverwerkingen", params={"traceId": "c" * 32})
+    (record,) = r.json()["results"]
+    assert record["dataSubjectId"] == subject_hash(key, KVK)
+    assert record["dataSubjectType"] == "kvk"  # 8 digits: a KvK-nummer
+    assert (record["name"], record["operation"]) == ("dataverwerkingenZoek", "read")
+    assert record["application"] == "auditor" and record["parentSpanId"] == "d" * 16
+    assert record["resourceUrl"].endswith("/verwerkingen/api/v1/dataverwerkingen/_zoek")
+    # searching by trace or activity names no person: nothing more is logged
+    r = await audit.get("/dataverwerkingen", params={"traceId": "c" * 32})
+    assert r.json()["count"] == 1
 
 
 async def test_search_by_trace_and_by_activity(app, database, audit):

@@ -13,10 +13,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from fastapi import Request
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
-from klantinteracties.core.auth import AUDIT_READ
+from klantinteracties.core.auth import AUDIT_READ, Principal
+from klantinteracties.core.db import is_connection_error
 from klantinteracties.core.errors import invalid, permission_denied
 from klantinteracties.core.http import JSONResponse
 from klantinteracties.core.openapi import body_doc, error_responses, response_doc
@@ -26,12 +28,13 @@ from klantinteracties.core.pagination import (
     envelope,
     page_request,
 )
+from klantinteracties.core.processing import not_logged
 from klantinteracties.core.routing import Api, db_of, read_json, read_with_retry, tokens_of
 
 from . import repository
 from .audit_schemas import Dataverwerking, DataverwerkingenZoek
-from .audit_service import check_query, parse_search, representation
-from .processing_log import SubjectKey
+from .audit_service import check_query, guess_type, parse_search, representation
+from .processing_log import SubjectKey, write
 
 AUDIT_PREFIX = "/verwerkingen/api/v1"
 COLLECTION = "dataverwerkingen"
@@ -78,11 +81,12 @@ def subject_key(request: Request) -> SubjectKey:
     return key
 
 
-async def _authorize(session: AsyncSession, request: Request) -> None:
+async def _authorize(session: AsyncSession, request: Request) -> Principal:
     header = request.headers.get("authorization")
     principal = await tokens_of(request).authenticate(session, header)
     if AUDIT_READ not in principal.scopes:
         raise permission_denied(DENIED)
+    return principal
 
 
 async def _list(request: Request) -> Response:
@@ -98,7 +102,7 @@ async def _list(request: Request) -> Response:
 
 async def _search(request: Request) -> Response:
     async with db_of(request).session() as session:  # authenticated before the body is read
-        await _authorize(session, request)
+        principal = await _authorize(session, request)
     check_query(request.query_params, criteria_in_query=False)
     body = await read_json(request)
     if not isinstance(body, Mapping):
@@ -108,7 +112,28 @@ async def _search(request: Request) -> Response:
         key = await subject_key(request).get(session)
         return await _page(session, request, parse_search(body, key, in_body=True))
 
-    return JSONResponse(await read_with_retry(request, work))
+    page = await read_with_retry(request, work)
+    await _log_subject_search(request, principal, body)
+    return JSONResponse(page)
+
+
+async def _log_subject_search(request: Request, principal: Principal, body: Any) -> None:
+    """A search of the log for a person is itself a processing of that person's data: it is
+    logged like any other read, before the answer is sent (docs/audit.md)."""
+    subject = body.get("dataSubjectId")
+    recorders = getattr(request.app.state, "recorders", None)
+    if not isinstance(subject, str) or recorders is None:
+        return
+    kind = body.get("dataSubjectType") or guess_type(subject)
+    recorder = await recorders.for_request(request, principal)
+    try:
+        async with db_of(request).session(write=True) as session:
+            await write(session, recorder.activity, [(subject, kind)], recorder.key)
+            await session.commit()
+    except DBAPIError as exc:
+        if is_connection_error(exc):
+            raise
+        raise not_logged() from None
 
 
 async def _page(

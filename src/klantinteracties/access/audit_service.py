@@ -101,6 +101,11 @@ def parse_search(values: Mapping[str, Any], key: bytes | None, in_body: bool) ->
     return criteria
 
 
+def guess_type(subject: str) -> str:
+    """The type of a data subject searched without one: a KvK-nummer has 8 digits, a BSN 9."""
+    return "kvk" if len(subject.strip()) == 8 else "bsn"
+
+
 def representation(row: Mapping[Any, Any]) -> dict[str, Any]:
     """A record on the wire: LDV's names in camelCase (see processing_log.py)."""
     return {
