@@ -98,7 +98,11 @@ async def test_reads_through_relations_are_logged_once_per_subject(client, datab
     r = await client.get("/klantcontacten", params={"expand": "hadBetrokkenen.wasPartij"})
     assert r.status_code == 200
     assert len(await _records(database, name="klantcontactenList")) == 1
-    assert len(await _records(database, name="betrokkenenCreate", operation="create")) == 2
+    created = await _records(database, name="betrokkenenCreate", operation="create")
+    assert len(created) == 2
+    # a create names the resource it made, not the collection it was posted to
+    assert {rec["resource_url"].rsplit("/", 2)[-2] for rec in created} == {"betrokkenen"}
+    assert len({rec["resource_url"] for rec in created}) == 2
     # a resource that concerns no partij is not logged
     await client.get("/actoren")
     assert await _records(database, name="actorenList") == []

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Dialect, Insert, Table, TextClause, bindparam, column, select, table, text
@@ -119,6 +119,9 @@ class RequestRecorder:
             return stmt.add_cte(ids).add_cte(made.logged), params
         await execute_logged(session, made.insert.add_cte(ids), True, params)
         return stmt, {}
+
+    def concerning(self, url: str) -> None:
+        self.activity = replace(self.activity, resource_url=url)
 
     async def record(self, session: AsyncSession, table: Table, ids: Any) -> None:
         dialect = (await session.connection()).dialect

@@ -44,6 +44,8 @@ class Recorder(Protocol):
 
     async def record(self, session: AsyncSession, table: Table, ids: Any) -> None: ...
 
+    def concerning(self, url: str) -> None: ...
+
 
 class RecorderFactory(Protocol):
     """Makes the recorder of an authenticated request (``app.state.recorders``)."""
@@ -86,6 +88,14 @@ async def reading(
     if recorder is None:
         return stmt, {}
     return await recorder.reading(session, table, ids, stmt)
+
+
+def concerning(session: AsyncSession, url: str) -> None:
+    """The request's records name ``url`` from now on: a create's own resource, known once it is
+    made, rather than the collection it was posted to."""
+    recorder = recorder_of(session)
+    if recorder is not None:
+        recorder.concerning(url)
 
 
 async def record(session: AsyncSession, table: Table, ids: Any) -> None:

@@ -25,7 +25,7 @@ from .expand import ExpandTree, Expansion, expand_scopes, expand_tree, too_many_
 from .fastpath import JsonReader, RowChoice, count_expanded
 from .filters import FilterSet, ParsedQuery
 from .pagination import check_in_range, count_from_page, page_request
-from .processing import record, row_ids, unrecorded
+from .processing import concerning, record, row_ids, unrecorded
 from .repository import TableRepository, execute
 from .schemas import FkRef, Gegevensgroep
 from .shape import ExpandStep, expanded_rows, nests_many
@@ -258,6 +258,8 @@ class CrudService:
         confidential klantcontact, by an application without the privilege) is refused and
         rolled back: it would otherwise be a write into the dark, and its 201 or 200 would show
         what it may not see."""
+        if actie == "create":  # logged as the new resource, not as its collection
+            concerning(session, ctx.url(self.collection, key))
         try:
             item = await self.retrieve(session, ctx, key)
         except ProblemError as exc:
