@@ -183,6 +183,9 @@ async def every_write(http: httpx.AsyncClient) -> Script:
         "klantcontact": {**KC, "onderwerp": "afval", "nummer": "77"},
         "onderwerpobject": {"onderwerpobjectidentificator": {**zaak, "codeRegister": "oz"}},
     }
+    linked = {"klantcontact": {"uuid": kc["uuid"]}, "onderwerpobjectidentificator": zaak}
+    item, window = await s.write("POST", "/onderwerpobjecten", linked)
+    s.cloudevent(GEKOPPELD, item, KC["onderwerp"], window)
     made, window = await s.write("POST", "/maak-klantcontact", maak)
     s.notificatie("klantcontacten", "POST", made["klantcontact"], window)
     s.cloudevent(GEKOPPELD, made["onderwerpobject"], "afval - (77)", window)
@@ -246,7 +249,9 @@ async def _pending(db: Any, url: str) -> list[dict[str, Any]]:
     """``klantinteracties notifications list`` as an operator runs it."""
     code, out, err = await cli(db, url, "notifications", "list", "--format", "json")
     assert code == 0, err
-    return [json.loads(line) for line in out.splitlines()]
+    listed = [json.loads(line) for line in out.splitlines()]
+    assert f"pending {len(listed)}, failed 0, oldest pending" in err
+    return listed
 
 
 async def test_a_receiver_away_for_a_while_gets_everything_once_back(database, token, tmp_path):
@@ -294,7 +299,7 @@ async def wait_for_attempts(db: Any, within: float = 15.0) -> None:
     deadline = time.monotonic() + within
     while True:
         stored = list((await rows(db)).values())
-        first = {}
+        first: dict[str, dict[str, Any]] = {}
         for r in stored:
             first.setdefault(r["ordering_key"], r)
         if first and all(r["attempts"] >= 2 for r in first.values()):
