@@ -122,7 +122,7 @@ async def test_a_server_killed_mid_write_loses_no_message_and_invents_none(
         ):
             writers = [asyncio.create_task(chain(http, w, n)) for n in range(CHAINS)]
             # (a writer that ended before the kill failed: gather() below says how)
-            await wait_for(lambda: w.count() >= KILL_AFTER or any(t.done() for t in writers))
+            await wait_for(lambda: w.count() >= KILL_AFTER or any(t.done() for t in writers), 60)
             run.kill()
             await asyncio.gather(*writers)
         async with delivering(database, rx.url, log, **QUICK):
