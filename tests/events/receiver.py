@@ -65,6 +65,8 @@ class Receiver:
         body = b""
         while True:
             event = await receive()
+            if event["type"] == "http.disconnect":
+                return  # a sender killed mid-request: nothing arrived
             body += event.get("body", b"")
             if not event.get("more_body"):
                 break
