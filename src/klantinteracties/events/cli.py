@@ -42,6 +42,13 @@ def worker() -> None:
     """Deliver the outbox to the Notificaties API until SIGTERM or SIGINT (the messages in hand
     are finished first). Run as many as you like on PostgreSQL, one on SQLite."""
     settings = _configured()
+    import logging.config
+
+    from klantinteracties.serving import log_config
+
+    # The server's log format and level (KLANTINTERACTIES_LOG_LEVEL), so that a worker's lines
+    # carry a time and a level and its info lines (purges) show.
+    logging.config.dictConfig(log_config(settings.log_level))
 
     async def work(db: Database) -> None:
         from .worker import Worker
