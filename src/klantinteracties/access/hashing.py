@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, LargeBinary, String, bindparam, cast, func
 
@@ -29,6 +30,7 @@ def subject_hash(key: bytes, value: str) -> str:
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
 
 
+@lru_cache(maxsize=8)  # one key per process in practice; made for every logged request
 def _pads(key: bytes) -> tuple[bytes, bytes]:
     """HMAC's inner and outer key pads (RFC 2104): a key longer than a block is hashed first."""
     if len(key) > BLOCK:
