@@ -10,18 +10,29 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from klantinteracties.access.processing_log import parse_traceparent
 
 from .errors import ProblemError, problem_response
 
 access_logger = logging.getLogger("klantinteracties.access")
 
 
+# Called after each request with (scope, method, status, seconds): the metrics, when on.
+Observer = Callable[[Scope, str, int, float], None]
+
+
 class AccessLogMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    """Outermost: times each request, writes its access log line and tells the observers."""
+
+    def __init__(self, app: ASGIApp, observers: Sequence[Observer] = ()) -> None:
         self.app = app
+        self.observers = tuple(observers)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -30,6 +41,9 @@ class AccessLogMiddleware:
         method = scope["method"]  # before any middleware changes it (HEAD is served as GET)
         started = time.perf_counter()
         status = 500
+        # Shared with every request object made further in (request.state), which leaves the
+        # trace, the application and the reason of a refused token there.
+        scope.setdefault("state", {})
 
         async def send_wrapper(message: Message) -> None:
             nonlocal status
@@ -40,16 +54,29 @@ class AccessLogMiddleware:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            self._log(scope, method, status, time.perf_counter() - started)
+            seconds = time.perf_counter() - started
+            self._log(scope, method, status, seconds)
+            for observe in self.observers:
+                observe(scope, method, status, seconds)
 
     @staticmethod
     def _log(scope: Scope, method: str, status: int, seconds: float) -> None:
         if not access_logger.isEnabledFor(logging.INFO):
             return
-        route = getattr(scope.get("route"), "path", None) or "(no route)"
+        route = route_template(scope)
         client = scope.get("client")
         addr = f"{client[0]}:{client[1]}" if client else "-"
-        # The argument order of uvicorn's AccessFormatter: client, method, path, version, status.
+        state = scope["state"]
+        fields = {
+            "method": method,
+            "route": route,
+            "status": status,
+            "duration_ms": round(seconds * 1000, 1),
+            "trace_id": _trace_id(scope, state),
+            "application": state.get("application"),
+        }
+        # The argument order of uvicorn's AccessFormatter: client, method, path, version, status;
+        # the JSON format (ops/logs.py) writes the fields instead.
         access_logger.info(
             '%s - "%s %s HTTP/%s" %d',
             addr,
@@ -57,8 +84,26 @@ class AccessLogMiddleware:
             route,
             scope.get("http_version", "1.1"),
             status,
-            extra={"duration_ms": round(seconds * 1000, 1)},
+            extra={"request": fields},
         )
+
+
+def route_template(scope: Scope) -> str:
+    """The matched route's template, never the path sent (it holds uuids and worse)."""
+    return getattr(scope.get("route"), "path", None) or "(no route)"
+
+
+def _trace_id(scope: Scope, state: dict[str, Any]) -> str | None:
+    """The processing log's trace id when the request was logged there, else the incoming
+    traceparent's (both made by access/recording.py's rules)."""
+    recorder = state.get("recorder")
+    if recorder is not None:
+        return str(recorder.activity.trace_id)
+    for name, value in scope.get("headers") or ():
+        if name == b"traceparent":
+            trace = parse_traceparent(value.decode("latin-1"))
+            return trace[0] if trace else None
+    return None
 
 
 def parse_hosts(raw: str) -> frozenset[str]:
