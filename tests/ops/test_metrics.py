@@ -22,7 +22,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from klantinteracties.core.auth import TokenStore
 from klantinteracties.core.db import Database
 from klantinteracties.db.models import api_token
-from tests.events.delivery_helpers import FAST, clear, put_notificaties
+from tests.events.delivery_helpers import FAST, clear, put_notificaties, start_worker
 from tests.events.receiver import running_receiver, wait_for
 from tests.helpers import API_PATH, app_client, free_port, server_process
 
@@ -102,6 +102,13 @@ async def test_the_token_is_required(token, metrics_app):
     after = samples(await scrape(c))
     name, reason = "klantinteracties_token_failures_total", "metrics_token"
     assert value(after, name, reason=reason) - value(before, name, reason=reason) == 3
+
+
+async def test_scrapers_need_not_send_an_allowed_host(token, metrics_app):
+    c = await metrics_app(allowed_hosts="klant.example.nl")
+    at_pod = {**SCRAPER, "Host": "10.1.2.3:8000"}
+    assert (await c.get(METRICS_URL, headers=at_pod)).status_code == 200
+    assert (await c.get("/partijen", headers={"Host": "10.1.2.3:8000"})).status_code == 400
 
 
 async def test_requests_by_route_template_method_and_status(token, metrics_app):
@@ -204,6 +211,28 @@ async def test_delivery_attempts_by_outcome(token, database, metrics_app):
             await asyncio.sleep(0.02)
         assert await grown("failed") == 1
         assert await grown("retry") == 2
+    await clear(database)
+
+
+async def test_the_worker_process_on_its_metrics_port(database):
+    await clear(database)
+    port = free_port()
+    with running_receiver() as receiver:
+        worker = await start_worker(database, receiver.url, KLANTINTERACTIES_METRICS_PORT=str(port))
+        try:
+            await put_notificaties(database, 1)
+            await wait_for(lambda: len(receiver.delivered()) == 1)
+            name = "klantinteracties_notification_attempts_total"
+            async with httpx.AsyncClient() as http:
+                for _ in range(100):  # settled just after the receiver answered
+                    r = await http.get(f"http://127.0.0.1:{port}/metrics")
+                    if value(samples(r.text), name, outcome="delivered") == 1:
+                        break
+                    await asyncio.sleep(0.05)
+            assert value(samples(r.text), name, outcome="delivered") == 1
+        finally:
+            worker.terminate()
+            await worker.communicate()
     await clear(database)
 
 

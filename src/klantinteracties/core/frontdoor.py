@@ -111,6 +111,7 @@ def parse_hosts(raw: str) -> frozenset[str]:
 
 
 HEALTH_PREFIX = "/_health/"
+METRICS_PATH = "/_metrics"  # ops/metrics.py
 
 
 class AllowedHostsMiddleware:
@@ -123,9 +124,10 @@ class AllowedHostsMiddleware:
         self.fallback = sorted(hosts)[0].encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        # Health probes come with a pod's or container's address as Host, and their answers hold
-        # no links, so they are let through.
-        exempt = scope["type"] != "http" or scope["path"].startswith(HEALTH_PREFIX)
+        # Health probes and scrapers come with a pod's or container's address as Host, and their
+        # answers hold no links, so they are let through.
+        path = scope.get("path", "")
+        exempt = scope["type"] != "http" or path.startswith(HEALTH_PREFIX) or path == METRICS_PATH
         if exempt or self._allowed(scope):
             await self.app(scope, receive, send)
             return

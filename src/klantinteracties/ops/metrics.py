@@ -24,11 +24,11 @@ from fastapi import FastAPI, Request
 from starlette.responses import Response
 
 from klantinteracties.core.db import Database
-from klantinteracties.core.frontdoor import Observer
+from klantinteracties.core.frontdoor import METRICS_PATH, Observer
 from klantinteracties.events.backlog import backlog
 from klantinteracties.settings import Settings
 
-METRICS = "/_metrics"
+METRICS = METRICS_PATH
 REFRESH_EVERY = 5.0
 _REFUSED = {"WWW-Authenticate": "Bearer", "Cache-Control": "no-store"}
 
@@ -123,4 +123,7 @@ def start_listener(port: int, host: str) -> None:
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):  # the supervisor of several workers
         registry = CollectorRegistry()
         MultiProcessCollector(registry)
-    start_http_server(port, addr=host, registry=registry)
+    try:
+        start_http_server(port, addr=host, registry=registry)
+    except OSError as exc:  # taken, or not ours to bind: say which setting, in one line
+        raise SystemExit(f"KLANTINTERACTIES_METRICS_PORT={port}: cannot listen ({exc})") from None
