@@ -5,8 +5,12 @@ identifier or token."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import os
+import pty
 import re
+import select as io_select
 import sys
 from typing import Any
 
@@ -16,7 +20,7 @@ from sqlalchemy import select
 from klantinteracties.core.db import Database
 from klantinteracties.db.models import processing_log
 from tests.events.delivery_helpers import clear
-from tests.helpers import API_PATH, server_process
+from tests.helpers import API_PATH, free_port, server_process
 
 BSN = "999990019"
 TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"
@@ -161,10 +165,49 @@ async def test_an_unknown_format_stops_the_start(database):
         "-m",
         "klantinteracties",
         "serve",
-        env={**__import__("os").environ, **env},
+        env={**os.environ, **env},
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
     )
     _, err = await asyncio.wait_for(proc.communicate(), 30)
     assert proc.returncode != 0
     assert b"log_format" in err
+
+
+async def test_text_on_a_terminal_json_on_a_pipe(database, token, tmp_path):
+    """``auto``, per stream: stdout (the access log) a terminal, stderr a file."""
+    master, terminal = pty.openpty()
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database.url, "KLANTINTERACTIES_LOG_LEVEL": "info"}
+    with (tmp_path / "err").open("wb") as err:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "klantinteracties", "serve", "--port", str(port),
+            env=env, stdout=terminal, stderr=err,
+        )  # fmt: skip
+    os.close(terminal)
+    wanted = f"GET {API_PATH}/ HTTP/1.1".encode()
+    try:
+        async with httpx.AsyncClient() as http:
+            for _ in range(200):
+                with contextlib.suppress(httpx.TransportError):
+                    if (await http.get(f"http://127.0.0.1:{port}{API_PATH}/")).is_success:
+                        break
+                await asyncio.sleep(0.1)
+        seen = await asyncio.to_thread(_read_until, master, wanted)
+    finally:
+        proc.terminate()
+        await proc.wait()
+        os.close(master)
+    shown = re.sub(rb"\x1b\[[0-9;]*m", b"", seen)  # on a terminal uvicorn colours its text
+    assert f'"GET {API_PATH}/ HTTP/1.1" 200 OK'.encode() in shown, seen
+    assert b'"route"' not in shown
+    lines = json_lines((tmp_path / "err").read_text())
+    assert any("startup" in line["message"] for line in lines)
+
+
+def _read_until(fd: int, wanted: bytes, seconds: float = 15.0) -> bytes:
+    """What a terminal shows, up to ``wanted`` (or all that came within ``seconds``)."""
+    seen = b""
+    while wanted not in seen and io_select.select([fd], [], [], seconds)[0]:
+        seen += os.read(fd, 65536)
+    return seen
