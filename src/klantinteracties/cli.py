@@ -17,12 +17,12 @@ from .bench.cli import bench_app
 from .cli_db import database_url, fail, with_db
 from .core.db import is_sqlite
 from .events.cli import notifications_app, worker
-from .ops.cli import healthcheck
+from .ops.cli import db_backup, db_restore, healthcheck
 from .ops.processes import worker_count
 from .settings import get_settings
 
 app = typer.Typer(help="Klantinteracties API and Contactgegevens API server.", no_args_is_help=True)
-db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema, backup and restore.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(application_app, name="application")
 app.add_typer(token_app, name="token")
@@ -94,3 +94,8 @@ def db_upgrade() -> None:
     """Apply all pending migrations."""
     _upgrade()
     typer.echo("Database schema is up to date.")
+
+
+# ops-run (backup and restore)
+db_app.command("backup")(db_backup)
+db_app.command("restore")(db_restore)
