@@ -1,0 +1,1 @@
+"""actoren resource group."""

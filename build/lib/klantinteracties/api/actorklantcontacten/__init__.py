@@ -1,0 +1,1 @@
+"""actorklantcontacten resource group."""

@@ -1,0 +1,1 @@
+"""betrokkenen resource group."""

@@ -1,0 +1,1 @@
+"""bijlagen resource group."""

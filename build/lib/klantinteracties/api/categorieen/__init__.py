@@ -1,0 +1,1 @@
+"""Categorieën and categorie-relaties (EXPERIMENTEEL in the contract)."""

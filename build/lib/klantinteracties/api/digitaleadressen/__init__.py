@@ -1,0 +1,1 @@
+"""digitaleadressen resource group."""

@@ -1,0 +1,1 @@
+"""internetaken resource group."""

@@ -1,0 +1,1 @@
+"""klantcontacten resource group."""

@@ -1,0 +1,1 @@
+"""maak_klantcontact resource group."""

@@ -1,0 +1,1 @@
+"""onderwerpobjecten resource group."""

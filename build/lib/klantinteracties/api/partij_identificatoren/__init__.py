@@ -1,0 +1,1 @@
+"""partij-identificatoren resource group."""

@@ -1,0 +1,1 @@
+"""partijen resource group."""

@@ -1,0 +1,1 @@
+"""rekeningnummers resource group."""

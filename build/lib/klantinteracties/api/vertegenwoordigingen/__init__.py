@@ -1,0 +1,1 @@
+"""vertegenwoordigingen resource group."""

@@ -1,0 +1,121 @@
+"""Application factory: one process serves both the Klantinteracties and Contactgegevens APIs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+
+from . import __version__
+from .access import visibility
+from .access.audit_api import audit_api
+from .access.processing_log import SubjectKey
+from .access.recording import Recorders
+from .api import klantinteracties_api
+from .api.contactgegevens import contactgegevens_api
+from .core.auth import TokenStore
+from .core.db import Database, is_connection_error, is_sqlite
+from .core.docs import install_api
+from .core.errors import install_error_handlers
+from .core.failures import LastResortMiddleware, install_failure_handlers
+from .core.frontdoor import AccessLogMiddleware, AllowedHostsMiddleware, parse_hosts
+from .core.http import ApiMiddleware
+from .core.token_cache import token_cache, token_notifications
+from .db.models import api_token
+from .events import worker as delivery
+from .events.outbox import OutboxEmitter
+from .ops import health
+from .settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    visibility.install()  # the confidentiality rules, before any request is served
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = database is None
+        db = database or Database(
+            settings.resolved_database_url(),
+            echo=settings.sql_echo,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+        )
+        app.state.db = db
+        await _load_log_key(app, db)
+        async with (
+            token_notifications(app.state.tokens.cache, db.read_engine),
+            delivery.running(db, settings),
+        ):
+            yield
+        if owned:
+            await db.dispose()
+
+    app = FastAPI(
+        title="Klantinteracties",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+        redirect_slashes=False,  # the APIs have no trailing slashes; "/x/" is a 404, not a redirect
+    )
+    if database is not None:  # tests hand in a database and may skip the lifespan
+        app.state.db = database
+    # Without the lifespan a PostgreSQL cache never gets its listener, and so is never used.
+    sqlite = is_sqlite(database.url if database else settings.resolved_database_url())
+    app.state.tokens = TokenStore(api_token, token_cache(settings, sqlite))
+    app.state.settings = settings
+    app.state.processing_log_key = SubjectKey(settings.processing_log_key.get_secret_value())
+    if settings.processing_log:
+        app.state.recorders = Recorders(app.state.processing_log_key)
+    if settings.notifications_url:
+        app.state.emitter = OutboxEmitter(settings.notifications_source, settings.cloudevents)
+    install_error_handlers(app)
+    install_failure_handlers(app)
+    health.install(app)
+    _install_bench_stats(app)
+    apis = [klantinteracties_api(), contactgegevens_api(), audit_api()]
+    for api in apis:
+        install_api(app, api)
+    # Added innermost first: the last one added sees a request first.
+    app.add_middleware(LastResortMiddleware)
+    app.add_middleware(ApiMiddleware, versions={api.prefix: api.version for api in apis})
+    hosts = parse_hosts(settings.allowed_hosts)
+    if hosts:
+        app.add_middleware(AllowedHostsMiddleware, hosts=hosts)
+    origins = [o.strip() for o in settings.cors_allowed_origins.split(",") if o.strip()]
+    if origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["API-version"],
+        )
+    app.add_middleware(AccessLogMiddleware)
+    return app
+
+
+async def _load_log_key(app: FastAPI, db: Database) -> None:
+    """The processing log's key before the first request (which would otherwise load it with a
+    connection of its own while holding one). A database that is down at start-up is no reason
+    not to start: the first request then loads it."""
+    recorders = getattr(app.state, "recorders", None)
+    if recorders is None:
+        return
+    try:
+        await recorders.load(db.write_engine)
+    except Exception as exc:
+        if not is_connection_error(exc):
+            raise
+
+
+def _install_bench_stats(app: FastAPI) -> None:
+    """``GET /_bench/stats`` for ``bench run``, only when KLANTINTERACTIES_BENCH_STATS=1."""
+    from .bench import stats
+
+    if stats.enabled():
+        stats.install(app)
