@@ -4,6 +4,7 @@ compose ``healthcheck``), so that no curl needs to be in the image; ``db backup`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -46,23 +47,26 @@ def db_backup(
     file: Annotated[Path, typer.Argument(help="Where to write the backup (replaced if there).")],
 ) -> None:
     """Back the database up into FILE: SQLite's online backup, or pg_dump's custom format."""
-    from .backup import BackupError, backup
+    from .backup import backup
 
-    try:
-        backup(database_url(), file)
-    except BackupError as exc:
-        raise fail(str(exc)) from None
-    typer.echo(f"Backed up to {file}.")
+    _backup_step(backup, file, f"Backed up to {file}.")
 
 
 def db_restore(
     file: Annotated[Path, typer.Argument(help="A backup made by `db backup`.")],
 ) -> None:
     """Replace the database's contents by FILE's. Stop every server and worker first."""
-    from .backup import BackupError, restore
+    from .backup import restore
+
+    done = f"Restored from {file}; run `klantinteracties db upgrade` if it is older."
+    _backup_step(restore, file, done)
+
+
+def _backup_step(step: Callable[[str, Path], None], file: Path, done: str) -> None:
+    from .backup import BackupError
 
     try:
-        restore(database_url(), file)
+        step(database_url(), file)
     except BackupError as exc:
         raise fail(str(exc)) from None
-    typer.echo(f"Restored from {file}; run `klantinteracties db upgrade` if it is older.")
+    typer.echo(done)

@@ -1,1 +1,0 @@
-"""actoren resource group."""

@@ -1,1 +1,0 @@
-"""actorklantcontacten resource group."""

@@ -1,1 +1,0 @@
-"""betrokkenen resource group."""

@@ -1,1 +1,0 @@
-"""bijlagen resource group."""

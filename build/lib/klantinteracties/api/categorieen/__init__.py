@@ -1,1 +1,0 @@
-"""Categorieën and categorie-relaties (EXPERIMENTEEL in the contract)."""

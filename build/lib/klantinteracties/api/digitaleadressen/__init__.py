@@ -1,1 +1,0 @@
-"""digitaleadressen resource group."""

@@ -1,1 +1,0 @@
-"""internetaken resource group."""

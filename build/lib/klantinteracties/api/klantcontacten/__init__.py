@@ -1,1 +1,0 @@
-"""klantcontacten resource group."""

@@ -1,1 +1,0 @@
-"""maak_klantcontact resource group."""

@@ -1,1 +1,0 @@
-"""onderwerpobjecten resource group."""

@@ -1,1 +1,0 @@
-"""partij-identificatoren resource group."""

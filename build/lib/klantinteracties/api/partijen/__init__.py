@@ -1,1 +1,0 @@
-"""partijen resource group."""

@@ -1,1 +1,0 @@
-"""rekeningnummers resource group."""

@@ -1,1 +1,0 @@
-"""vertegenwoordigingen resource group."""

@@ -1,1 +1,0 @@
-"""Framework pieces shared by both APIs. Nothing in here imports a domain module."""

@@ -1,1 +1,0 @@
-"""Running it for real: health endpoints and the health check command (docs/operations.md)."""
