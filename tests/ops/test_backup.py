@@ -124,6 +124,12 @@ async def test_back_up_wipe_restore_compare(fresh, tmp_path):
     assert code == 0 and "Restored" in out, err
     assert await snapshot(fresh, key) == before
 
+    # And over a database in use (stopped, not wiped): what came later goes.
+    await fill(fresh, key, "later", "123456782")
+    code, out, err = await cli(fresh, "db", "restore", str(file))
+    assert code == 0, err
+    assert await snapshot(fresh, key) == before
+
 
 async def test_restore_refuses_what_is_not_a_backup(fresh, tmp_path):
     other = tmp_path / "other.backup"
