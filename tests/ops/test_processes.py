@@ -76,31 +76,45 @@ async def test_postgresql_runs_one_process_per_core_by_default(database):
     assert started == usable_cores()
 
 
-async def _refused(origin: str) -> bool:
+async def _unserved(origin: str) -> bool:
+    """A new connection is refused, or (several processes: the parent keeps the port open until
+    the last one is done) accepted but its request never answered."""
     host, port = origin.removeprefix("http://").split(":")
     try:
-        _, writer = await asyncio.open_connection(host, int(port))
+        reader, writer = await asyncio.open_connection(host, int(port))
     except ConnectionRefusedError:
         return True
-    writer.close()
-    return False
+    try:
+        writer.write(f"GET {API_PATH}/ HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+        await writer.drain()
+        async with asyncio.timeout(0.5):
+            return await reader.read(1) == b""
+    except (TimeoutError, ConnectionError):
+        return True
+    finally:
+        writer.close()
 
 
-async def test_sigterm_finishes_the_request_in_flight(database, token):
+@pytest.mark.parametrize("processes", [1, 2])
+async def test_sigterm_finishes_the_request_in_flight(database, token, processes):
+    if database.sqlite and processes > 1:
+        pytest.skip("SQLite runs one process")
     body = orjson.dumps({"naam": "graceful"})
-    async with server_process(database.url) as (origin, proc):  # one process
+    # With two, the parent passes SIGTERM on to the process that holds the request.
+    workers = {"KLANTINTERACTIES_WORKERS": str(processes)}
+    async with server_process(database.url, env=workers) as (origin, proc):
         path = f"{API_PATH}/categorieen"
         reader, writer = await open_post(origin, path, token, f"Content-Length: {len(body)}")
         writer.write(body[:5])  # a slow client: the request is in flight, its body unread
         await writer.drain()
         await asyncio.sleep(0.3)
         proc.send_signal(signal.SIGTERM)
-        for _ in range(200):  # no new connections once stopping (within 10 s)
-            if await _refused(origin):
+        for _ in range(200):  # no new requests served once stopping (within 10 s)
+            if await _unserved(origin):
                 break
             await asyncio.sleep(0.05)
         else:
-            raise AssertionError("still accepting connections 10 s after SIGTERM")
+            raise AssertionError("still serving new connections 10 s after SIGTERM")
         assert proc.returncode is None  # still finishing the request
         writer.write(body[5:])
         await writer.drain()
