@@ -3,21 +3,25 @@
 #   docker run -p 8000:8000 klantinteracties                  # serve, on the embedded SQLite
 #   docker run -e DATABASE_URL=... klantinteracties worker    # the notification worker
 
-# Build stage: the project and every dependency as wheels. Only this stage may need a compiler
-# (every dependency publishes wheels for this platform, so normally none is used).
+# Build stage: the project and every dependency as wheels, installed into a virtual environment
+# that the final stage copies. Only this stage may need a compiler (every dependency publishes
+# wheels for this platform, so normally none is used).
 FROM python:3.12-slim AS build
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY src ./src
-RUN pip wheel --no-cache-dir --wheel-dir /wheels .
+RUN pip wheel --no-cache-dir --wheel-dir /wheels . \
+ && python -m venv /opt/klantinteracties \
+ && /opt/klantinteracties/bin/pip install --no-cache-dir --no-index --find-links /wheels \
+        klantinteracties
 
-# Final stage: the wheels installed from the build stage only (no index, no build tools).
+# Final stage: the same Python, the virtual environment, a user; no pip run, no build tools.
 FROM python:3.12-slim
 RUN useradd --system --uid 10001 --user-group --home-dir /srv/klantinteracties \
         --create-home --shell /usr/sbin/nologin klantinteracties
-RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
-    pip install --no-cache-dir --no-index --find-links /wheels klantinteracties
-ENV PYTHONUNBUFFERED=1 \
+COPY --from=build /opt/klantinteracties /opt/klantinteracties
+ENV PATH=/opt/klantinteracties/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     KLANTINTERACTIES_HOST=0.0.0.0 \
     KLANTINTERACTIES_PORT=8000 \
