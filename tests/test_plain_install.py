@@ -127,7 +127,8 @@ def test_serve_answers_without_dev_packages(plain_env, tmp_path):
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", _BLOCKER, "serve", "--port", str(port)],
-        env={**plain_env, "KLANTINTERACTIES_LOG_LEVEL": "warning"},
+        # One process: spawned server processes would run without the blocker.
+        env={**plain_env, "KLANTINTERACTIES_LOG_LEVEL": "warning", "KLANTINTERACTIES_WORKERS": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -24,7 +24,12 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("data"), description="Where the embedded database lives.")
     host: str = "127.0.0.1"
     port: int = 8000
-    workers: int = 1
+    # ops-run (processes): unset means one per usable core on PostgreSQL, one on SQLite.
+    workers: int | None = Field(
+        default=None,
+        description="Processes of `serve`; unset: one per core on PostgreSQL, 1 on SQLite "
+        "(more than 1 on SQLite is refused).",
+    )
     auto_migrate: bool = Field(
         default=True, description="Bring the database schema up to date when the server starts."
     )
