@@ -17,6 +17,11 @@ from .bench.cli import bench_app
 from .cli_db import database_url, with_db
 from .events.cli import notifications_app, worker
 from .ops.cli import healthcheck
+
+# setup helper (issue 15): config show and setup apply
+from .ops.config_cli import config_app
+
+# end of setup helper's imports
 from .settings import get_settings
 
 app = typer.Typer(help="Klantinteracties API and Contactgegevens API server.", no_args_is_help=True)
@@ -29,6 +34,9 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(notifications_app, name="notifications")
 app.command("worker")(worker)
 app.command("healthcheck")(healthcheck)
+# setup helper (issue 15)
+app.add_typer(config_app, name="config")
+# end of setup helper's commands
 
 
 def _upgrade() -> None:
