@@ -20,6 +20,7 @@ from .ops.cli import healthcheck
 
 # setup helper (issue 15): config show and setup apply
 from .ops.config_cli import config_app
+from .ops.setup_cli import setup_app
 
 # end of setup helper's imports
 from .settings import get_settings
@@ -36,6 +37,7 @@ app.command("worker")(worker)
 app.command("healthcheck")(healthcheck)
 # setup helper (issue 15)
 app.add_typer(config_app, name="config")
+app.add_typer(setup_app, name="setup")
 # end of setup helper's commands
 
 
