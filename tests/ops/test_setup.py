@@ -230,3 +230,11 @@ async def test_a_wrong_file_is_refused_with_places_and_changes_nothing(database,
         "characters or more, no spaces",
     ]
     assert await state(database) == before
+
+
+def test_the_example_file_is_one_setup_apply_takes():
+    from klantinteracties.ops.setup_file import load
+
+    example = load(Path(__file__).resolve().parents[2] / "docs" / "setup.example.yaml")
+    assert [a.name for a in example.applications] == ["kiss", "formulieren", "privacy-office"]
+    assert example.applications[0].tokens[0].key_env == "KISS_API_KEY"

@@ -51,7 +51,12 @@ def worker() -> None:
     logging.config.dictConfig(log_config(settings.log_level))
 
     async def work(db: Database) -> None:
+        from klantinteracties.ops import tracing
+
         from .worker import Worker
+
+        if tracing.configure():  # setup helper (issue 15): spans of its calls and statements
+            tracing.instrument({db.read_engine, db.write_engine})
 
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
