@@ -232,6 +232,26 @@ async def test_a_wrong_file_is_refused_with_places_and_changes_nothing(database,
     assert await state(database) == before
 
 
+async def test_one_key_for_two_tokens_is_refused(database, token, tmp_path):
+    before = await state(database)
+    path = write(tmp_path, FILE, key=KEY_A)  # forms-prod's file holds kiss-prod's key
+    code, _, err = await setup(database, path)
+    assert code == 2 and err.endswith(
+        "applications[1].tokens[0]: the same key as another token; each needs its own\n"
+    )
+    assert await state(database) == before
+    # The key of a token the file does not name.
+    assert (await setup(database, write(tmp_path, FILE)))[0] == 0
+    applied = await state(database)
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        "applications:\n  - name: x\n    tokens: [{name: x, keyEnv: SETUP_TEST_KEY}]\n"
+    )
+    code, _, err = await setup(database, other)
+    assert code == 2 and err.endswith("token x: its key is already another token's key\n")
+    assert KEY_A not in err and await state(database) == applied
+
+
 def test_the_example_file_is_one_setup_apply_takes():
     from klantinteracties.ops.setup_file import load
 

@@ -22,6 +22,14 @@ from klantinteracties.ops import tracing
 from klantinteracties.settings import Settings
 from tests.events.receiver import running_receiver
 
+# Makes the SDK unimportable, as where the extra is not installed.
+NO_SDK = (
+    "import importlib.abc, sys\n"
+    "class Block(importlib.abc.MetaPathFinder):\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name.startswith('opentelemetry.sdk'): raise ModuleNotFoundError(name)\n"
+    "sys.meta_path.insert(0, Block())\n"
+)
 PROBE = (
     "import sys; from klantinteracties.app import create_app; app = create_app(); "
     "print(any(m.startswith('opentelemetry.sdk') for m in sys.modules), "
@@ -31,10 +39,10 @@ TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 PARENT = "00f067aa0ba902b7"
 
 
-def probe(**env: str) -> str:
+def probe(without_sdk: bool = False, **env: str) -> str:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
     result = subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", (NO_SDK if without_sdk else "") + PROBE],
         env={**clean, **env},
         capture_output=True,
         text=True,
@@ -50,6 +58,8 @@ def test_off_unless_configured_and_then_not_even_imported(tmp_path):
     assert probe(**data, OTEL_SDK_DISABLED="true", OTEL_TRACES_EXPORTER="console") == (
         "False AccessLogMiddleware"
     )
+    # Asked for without the extra: the server runs, untraced.
+    assert probe(True, **data, OTEL_TRACES_EXPORTER="console") == "False AccessLogMiddleware"
     if not tracing.available():
         pytest.skip("the 'otel' extra is not installed (pip install -e '.[otel]')")
     assert probe(**data, OTEL_TRACES_EXPORTER="console") == "True TracingMiddleware"

@@ -316,6 +316,15 @@ class TokenStore:
         row = (await session.execute(stmt)).mappings().first()
         return dict(row) if row is not None else None
 
+    async def key_in_use(self, session: AsyncSession, key: str, besides: str) -> bool:
+        """Whether a token other than ``besides`` has this key (current or rotated)."""
+        t, digest = self.table, hash_key(key)
+        stmt = select(t.c.id).where(
+            (t.c.key_hash == digest) | (t.c.previous_key_hash == digest),
+            t.c.identifier != besides,
+        )
+        return (await session.execute(stmt.limit(1))).first() is not None
+
     async def set_token(
         self,
         session: AsyncSession,

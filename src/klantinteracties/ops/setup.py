@@ -15,7 +15,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.access.applications import ApplicationStore
@@ -70,13 +69,19 @@ class Planner:
 
     @staticmethod
     def _keys(spec: SetupFile) -> dict[str, str]:
-        keys, problems = {}, []
+        keys: dict[str, str] = {}
+        problems: list[str] = []
         for i, app in enumerate(spec.applications):
             for j, token in enumerate(app.tokens):
+                where = f"applications[{i}].tokens[{j}]"
                 try:
-                    keys[token.name] = read_key(token, f"applications[{i}].tokens[{j}]")
+                    key = read_key(token, where)
                 except SetupError as exc:
                     problems += exc.problems
+                    continue
+                if key in keys.values():  # compared here, never printed
+                    problems.append(f"{where}: the same key as another token; each needs its own")
+                keys[token.name] = key
         if problems:
             raise SetupError(problems)
         return keys
@@ -113,6 +118,8 @@ class Planner:
 
     async def _token(self, application: str, token: TokenSpec, key: str) -> Change:
         expires_at = expiry(token)
+        if await self.tokens.key_in_use(self.session, key, token.name):
+            raise SetupError([f"token {token.name}: its key is already another token's key"])
         current = await self.tokens.get_token(self.session, token.name)
         if current is None:
 
@@ -147,9 +154,7 @@ class Planner:
         return Change("token", token.name, UPDATE, _names(differ), update)
 
     async def _categorie(self, naam: str) -> Change:
-        table = categorieen.table
-        stmt = select(table.c.id).where(table.c.naam == naam).limit(1)
-        if (await self.session.execute(stmt)).first() is not None:
+        if await categorieen.exists_other(self.session, {"naam": naam}, None):
             return Change("categorie", naam, UNCHANGED)
 
         async def create() -> None:

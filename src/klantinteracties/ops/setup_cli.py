@@ -84,13 +84,17 @@ def _run(spec: SetupFile, check: bool) -> list[Change]:
 
 
 def _reaching(run: Any) -> list[Change]:
-    """The Notificaties API's failures in our words (as ``register-kanalen`` says them)."""
+    """Failures in our words: the Notificaties API's as ``register-kanalen`` says them."""
     import httpx
+    from sqlalchemy.exc import IntegrityError
 
     from klantinteracties.events.client import KanaalError, failure
 
     try:
         return list(run())
+    except IntegrityError:
+        # Two tokens with one key: the key's hash is unique (the database says no more).
+        raise fail("A token's key is already another token's key; each needs its own.") from None
     except KanaalError as exc:
         raise fail(f"The Notificaties API refused: {exc}.") from None
     except httpx.HTTPError as exc:

@@ -25,9 +25,10 @@ from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExport
 from opentelemetry.trace import SpanKind, Status, StatusCode, format_span_id, format_trace_id
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from klantinteracties.access.processing_log import TRACE_SCOPE
+from klantinteracties.core.frontdoor import StatusWatch
 
 tracer = trace.get_tracer("klantinteracties")  # a proxy: it follows the provider set later
 MAX_STATEMENT = 2000  # characters of SQL kept on a span
@@ -77,18 +78,11 @@ class TracingMiddleware:
                 format_span_id(ids.span_id),
                 format_span_id(parent.span_id) if parent.is_valid else None,
             )
-            status = 500
-
-            async def sending(message: Message) -> None:
-                nonlocal status
-                if message["type"] == "http.response.start":
-                    status = message["status"]
-                await send(message)
-
+            response = StatusWatch(send)
             try:
-                await self.app(scope, receive, sending)
+                await self.app(scope, receive, response.send)
             finally:
-                _finish(span, scope, method, status)
+                _finish(span, scope, method, response.status)
 
 
 def _finish(span: Any, scope: Scope, method: str, status: int) -> None:
