@@ -133,10 +133,8 @@ async def test_existing_tokens_become_applications_with_their_scopes(database, t
     await upgrade(database.write_engine)
     async with database.session() as session:
         row = (
-            (await session.execute(select(application).where(application.c.name == "legacy")))
-            .mappings()
-            .one()
-        )
+            await session.execute(select(application).where(application.c.name == "legacy"))
+        ).mappings().one()
     assert row["scopes"] == ["partijen:read"] and row["privileges"] == []
     async with app_client(database, token_cache_seconds=0) as (http, _app):
         headers = {"Authorization": "Token legacy-key"}

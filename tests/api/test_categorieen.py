@@ -10,9 +10,7 @@ async def test_categorie_crud(client):
     assert r.status_code == 201, r.text
     body = r.json()
     assert r.headers["Location"] == body["url"]
-    assert (
-        body["url"] == f"http://testserver.local/klantinteracties/api/v1/categorieen/{body['uuid']}"
-    )
+    assert body["url"] == f"http://testserver.local/klantinteracties/api/v1/categorieen/{body['uuid']}"
     assert body["naam"] == "vip"
 
     r = await client.get(f"/categorieen/{body['uuid']}")

@@ -38,10 +38,7 @@ async def test_newest_plaatsgevonden_op_first_then_newest_created(client):
     page = await get(client, "/klantcontacten", pageSize=2, page=2)
     assert [x["uuid"] for x in page["results"]] == order[2:]
     assert page["count"] == 4 and page["next"] is None
-    assert (
-        page["previous"]
-        == "http://testserver.local/klantinteracties/api/v1/klantcontacten?pageSize=2"
-    )
+    assert page["previous"] == "http://testserver.local/klantinteracties/api/v1/klantcontacten?pageSize=2"
     for item in (await get(client, "/klantcontacten"))["results"]:
         assert item["_expand"] == {}  # every list item carries it
 

@@ -510,7 +510,9 @@ async def test_check_identificator_prefix_and_exclude(client, database, make_par
         errors = await check_identificator(
             session, new, prefix="partijIdentificatoren.0.", **kwargs
         )
-        assert [(e.name, e.code) for e in errors] == [("__all__", "invalid")]
+        assert [(e.name, e.code) for e in errors] == [
+            ("__all__", "invalid")
+        ]
         # The existing bsn is about to be replaced in the same request: no clash
         gone = [uuid.UUID(existing["uuid"])]
         assert await check_identificator(session, new, exclude=gone, **kwargs) == []

@@ -63,9 +63,7 @@ async def test_crud(client, make_partij):
     assert r.json()["vertegenwoordigendePartij"] == ref(c)
 
     # PATCH changes only the side that is sent; the url of a reference is ignored on input
-    r = await client.patch(
-        url, json={"vertegenwoordigdePartij": {"uuid": a, "url": "http://x.nl/y"}}
-    )
+    r = await client.patch(url, json={"vertegenwoordigdePartij": {"uuid": a, "url": "http://x.nl/y"}})
     assert r.status_code == 200, r.text
     assert r.json()["vertegenwoordigendePartij"] == ref(c)
     assert r.json()["vertegenwoordigdePartij"] == ref(a)

@@ -17,8 +17,7 @@ async def _in_transaction(database: Database, write: bool) -> bool:
         driver: Any = raw.driver_connection
         # asyncpg: is_in_transaction(); aiosqlite: in_transaction (sqlite3's flag)
         return bool(
-            driver.is_in_transaction()
-            if hasattr(driver, "is_in_transaction")
+            driver.is_in_transaction() if hasattr(driver, "is_in_transaction")
             else driver.in_transaction
         )
 

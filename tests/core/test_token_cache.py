@@ -103,7 +103,9 @@ async def test_a_change_nobody_notified_is_seen_within_the_time_bound(database, 
         await status_within(lambda: http.get(URL, headers=headers), 401, seconds=0.5)
 
 
-async def test_a_revocation_through_token_store_reaches_this_process_at_once(app, client, database):
+async def test_a_revocation_through_token_store_reaches_this_process_at_once(
+    app, client, database
+):
     key = await new_token(database, "other")
     headers = {"Authorization": f"Token {key}"}
     assert (await client.get(URL, headers=headers)).status_code == 200
