@@ -18,7 +18,9 @@ from .cli_db import database_url, fail, with_db
 from .core.db import is_sqlite
 from .events.cli import notifications_app, worker
 from .ops.cli import db_backup, db_restore, healthcheck
+from .ops.config_cli import config_app
 from .ops.processes import worker_count
+from .ops.setup_cli import setup_app
 from .settings import get_settings
 
 app = typer.Typer(help="Klantinteracties API and Contactgegevens API server.", no_args_is_help=True)
@@ -31,6 +33,10 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(notifications_app, name="notifications")
 app.command("worker")(worker)
 app.command("healthcheck")(healthcheck)
+# setup helper (issue 15)
+app.add_typer(config_app, name="config")
+app.add_typer(setup_app, name="setup")
+# end of setup helper's commands
 
 
 def _upgrade() -> None:

@@ -19,6 +19,20 @@ from .errors import ProblemError, problem_response
 access_logger = logging.getLogger("klantinteracties.access")
 
 
+class StatusWatch:
+    """Passes a response on and notes its status (500 until one is sent: a request that ends
+    in an exception was a failure)."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.status = 500
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+        await self._send(message)
+
+
 class AccessLogMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -29,18 +43,11 @@ class AccessLogMiddleware:
             return
         method = scope["method"]  # before any middleware changes it (HEAD is served as GET)
         started = time.perf_counter()
-        status = 500
-
-        async def send_wrapper(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
+        response = StatusWatch(send)
         try:
-            await self.app(scope, receive, send_wrapper)
+            await self.app(scope, receive, response.send)
         finally:
-            self._log(scope, method, status, time.perf_counter() - started)
+            self._log(scope, method, response.status, time.perf_counter() - started)
 
     @staticmethod
     def _log(scope: Scope, method: str, status: int, seconds: float) -> None:
