@@ -65,6 +65,8 @@ async def server_process(
         **os.environ,
         "DATABASE_URL": database_url,
         "KLANTINTERACTIES_LOG_LEVEL": "warning",
+        # One process unless a test asks for more (PostgreSQL's default is one per core).
+        "KLANTINTERACTIES_WORKERS": "1",
         **(env or {}),
     }
     proc = await asyncio.create_subprocess_exec(

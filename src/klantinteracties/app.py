@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
@@ -26,12 +28,13 @@ from .core.token_cache import token_cache, token_notifications
 from .db.models import api_token
 from .events import worker as delivery
 from .events.outbox import OutboxEmitter
-from .ops import health, metrics
+from .ops import health, metrics, tracing
 from .settings import Settings, get_settings
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
+    traced = tracing.configure()  # setup helper (issue 15): off unless OTEL_* asks for it
     visibility.install()  # the confidentiality rules, before any request is served
 
     @asynccontextmanager
@@ -44,6 +47,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             max_overflow=settings.db_max_overflow,
         )
         app.state.db = db
+        if traced:  # setup helper (issue 15): tracing
+            tracing.instrument({db.read_engine, db.write_engine})
         await _load_log_key(app, db)
         async with (
             token_notifications(app.state.tokens.cache, db.read_engine),
@@ -62,6 +67,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         openapi_url=None,
         lifespan=lifespan,
         redirect_slashes=False,  # the APIs have no trailing slashes; "/x/" is a 404, not a redirect
+        **_no_native_telemetry(),
     )
     if database is not None:  # tests hand in a database and may skip the lifespan
         app.state.db = database
@@ -98,7 +104,20 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             expose_headers=["API-version"],
         )
     app.add_middleware(AccessLogMiddleware, observers=observers)
+    if traced:  # setup helper (issue 15): outermost, so the span covers everything
+        tracing.install(app)
     return app
+
+
+# setup helper (issue 15): tracing
+def _no_native_telemetry() -> dict[str, Any]:
+    """FastAPI's own OpenTelemetry (newer versions) switches itself on as soon as any tracer
+    provider is set, and then puts the query string on its spans (``url.query``: a filter's
+    BSN) and exception messages in its logs. Our spans are ops/tracing_otel.py's, which keep to
+    route templates; older FastAPI versions have no such thing to switch off."""
+    if "telemetry" not in inspect.signature(FastAPI.__init__).parameters:
+        return {}
+    return {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
 
 
 async def _load_log_key(app: FastAPI, db: Database) -> None:

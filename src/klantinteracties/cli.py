@@ -14,13 +14,17 @@ import typer
 from .access.audit_cli import audit_app
 from .access.cli import application_app, token_app
 from .bench.cli import bench_app
-from .cli_db import database_url, with_db
+from .cli_db import database_url, fail, with_db
+from .core.db import is_sqlite
 from .events.cli import notifications_app, worker
-from .ops.cli import healthcheck
+from .ops.cli import db_backup, db_restore, healthcheck
+from .ops.config_cli import config_app
+from .ops.processes import worker_count
+from .ops.setup_cli import setup_app
 from .settings import get_settings
 
 app = typer.Typer(help="Klantinteracties API and Contactgegevens API server.", no_args_is_help=True)
-db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema, backup and restore.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(application_app, name="application")
 app.add_typer(token_app, name="token")
@@ -29,6 +33,10 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(notifications_app, name="notifications")
 app.command("worker")(worker)
 app.command("healthcheck")(healthcheck)
+# setup helper (issue 15)
+app.add_typer(config_app, name="config")
+app.add_typer(setup_app, name="setup")
+# end of setup helper's commands
 
 
 def _upgrade() -> None:
@@ -53,7 +61,10 @@ def _upgrade_in_child() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Server processes; default: one per core on PostgreSQL, 1 on SQLite."),
+    ] = None,
     with_worker: Annotated[
         bool | None,
         typer.Option(
@@ -69,15 +80,19 @@ def serve(
         os.environ["KLANTINTERACTIES_NOTIFICATIONS_WITH_WORKER"] = str(with_worker).lower()
         get_settings.cache_clear()
     settings = get_settings()
-    database_url()
+    url = database_url()
+    # ops-run (processes): the process count is checked before anything is migrated.
+    count = _worker_count(workers if workers is not None else settings.workers, url)
     if settings.auto_migrate:
         _upgrade_in_child()
-    run(
-        host or settings.host,
-        port or settings.port,
-        workers or settings.workers,
-        settings.log_level,
-    )
+    run(host or settings.host, port or settings.port, count, settings.log_level)
+
+
+def _worker_count(requested: int | None, url: str) -> int:
+    try:
+        return worker_count(requested, is_sqlite(url))
+    except ValueError as exc:
+        raise fail(str(exc), 2) from None
 
 
 @db_app.command("upgrade")
@@ -85,3 +100,8 @@ def db_upgrade() -> None:
     """Apply all pending migrations."""
     _upgrade()
     typer.echo("Database schema is up to date.")
+
+
+# ops-run (backup and restore)
+db_app.command("backup")(db_backup)
+db_app.command("restore")(db_restore)

@@ -6,11 +6,12 @@ the embedded default is a SQLite file inside the data directory.
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -25,7 +26,12 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("data"), description="Where the embedded database lives.")
     host: str = "127.0.0.1"
     port: int = 8000
-    workers: int = 1
+    # ops-run (processes): unset means one per usable core on PostgreSQL, one on SQLite.
+    workers: int | None = Field(
+        default=None,
+        description="Processes of `serve`; unset: one per core on PostgreSQL, 1 on SQLite "
+        "(more than 1 on SQLite is refused).",
+    )
     auto_migrate: bool = Field(
         default=True, description="Bring the database schema up to date when the server starts."
     )
@@ -185,6 +191,46 @@ class Settings(BaseSettings):
         return f"sqlite+aiosqlite:///{(self.data_dir / 'klantinteracties.db').resolve()}"
 
 
+# ---- setup helper (issue 15, configuration): invalid settings stop every command at once ----
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    """The settings of this process. A value that is not valid ends it with exit code 2 and one
+    line per bad variable on stderr (before anything else is done: serve, worker, every command
+    reads its settings first)."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        for line in problems(exc):
+            print(line, file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+# Pydantic's own messages name Python types; an operator wants to know what to write instead.
+_PLAIN = {
+    "int_parsing": "not a valid integer",
+    "int_from_float": "not a valid integer",
+    "float_parsing": "not a valid number",
+    "bool_parsing": "not a valid boolean (true or false)",
+}
+
+
+def variables(name: str) -> list[str]:
+    """The environment variables that set a field, the documented one first."""
+    alias = Settings.model_fields[name].validation_alias
+    if isinstance(alias, AliasChoices):
+        return [str(choice) for choice in alias.choices]
+    return [f"{Settings.model_config.get('env_prefix', '')}{name}".upper()]
+
+
+def problems(error: ValidationError) -> list[str]:
+    """One line per setting that is not valid, naming its variable, never its value (it may be
+    a secret)."""
+    lines = []
+    for item in error.errors():
+        field = str(item["loc"][0]) if item["loc"] else ""
+        variable = variables(field)[0] if field in Settings.model_fields else field.upper()
+        lines.append(f"{variable}: {_PLAIN.get(item['type']) or str(item['msg']).lower()}")
+    return lines
+
+
+# ---- end of setup helper's block ----

@@ -179,6 +179,11 @@ async def write(
 _TRACEPARENT = re.compile(r"^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$")
 
 
+# Where a tracer puts the ids of a request's span in the ASGI scope, as (trace_id, span_id,
+# parent_span_id or None): the processing log then names the same span (ops/tracing_otel.py).
+TRACE_SCOPE = "klantinteracties.trace"
+
+
 def parse_traceparent(header: str | None) -> tuple[str, str] | None:
     """``(trace_id, parent_span_id)`` from a ``traceparent`` header, or None for a missing or
     malformed one (the action then starts a trace of its own, as the recommendation says)."""

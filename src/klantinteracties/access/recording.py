@@ -33,6 +33,7 @@ from klantinteracties.core.processing import ROW_IDS, execute_logged, row_ids
 from klantinteracties.core.view import View, view_of
 
 from .processing_log import (
+    TRACE_SCOPE,
     Activity,
     SubjectKey,
     log_params,
@@ -150,13 +151,18 @@ class Recorders:
             return await self.key.get(conn)
 
     async def for_request(self, request: Request, principal: Principal) -> RequestRecorder:
-        trace = parse_traceparent(request.headers.get("traceparent"))
-        trace_id, parent = trace if trace is not None else (new_trace_id(), None)
+        traced = request.scope.get(TRACE_SCOPE)  # the tracer's own span, when tracing is on
+        if traced is not None:
+            trace_id, span_id, parent = traced
+        else:
+            trace = parse_traceparent(request.headers.get("traceparent"))
+            trace_id, parent = trace if trace is not None else (new_trace_id(), None)
+            span_id = new_span_id()
         route = request.scope.get("route")
         name = getattr(route, "operation_id", None) or "onbekend"
         activity = Activity(
             trace_id=trace_id,
-            span_id=new_span_id(),
+            span_id=span_id,
             parent_span_id=parent,
             name=name,
             application=principal.application or principal.identifier,

@@ -307,6 +307,52 @@ class TokenStore:
             stmt = stmt.where(a.c.name == application)
         return [dict(r) for r in (await session.execute(stmt)).mappings().all()]
 
+    async def get_token(self, session: AsyncSession, identifier: str) -> dict[str, Any] | None:
+        """A token's row (its key's hash, never a key) with its application's name."""
+        t, a = self.table, self.applications
+        stmt = (
+            select(t, a.c.name.label("application"))
+            .join(a, a.c.id == t.c.application_id)
+            .where(t.c.identifier == identifier)
+        )
+        row = (await session.execute(stmt)).mappings().first()
+        return dict(row) if row is not None else None
+
+    async def key_in_use(self, session: AsyncSession, key: str, besides: str) -> bool:
+        """Whether a token other than ``besides`` has this key (current or rotated)."""
+        t, digest = self.table, hash_key(key)
+        stmt = select(t.c.id).where(
+            (t.c.key_hash == digest) | (t.c.previous_key_hash == digest),
+            t.c.identifier != besides,
+        )
+        return (await session.execute(stmt.limit(1))).first() is not None
+
+    async def set_token(
+        self,
+        session: AsyncSession,
+        identifier: str,
+        *,
+        key: str | None = None,
+        application: str | None = None,
+        **values: Any,
+    ) -> None:
+        """Changes a token's key (a rotated one is dropped with it: the new key replaces
+        both), its application, or the given columns (expires_at, description)."""
+        if key is not None:
+            values |= dict(
+                key_hash=hash_key(key),
+                key_prefix=key[:8],
+                previous_key_hash=None,
+                previous_expires_at=None,
+            )
+        if application is not None:
+            values["application_id"] = await self.application_id(session, application)
+        t = self.table
+        await session.execute(update(t).where(t.c.identifier == identifier).values(**values))
+        await self.changed(session, "update")
+        await session.commit()
+        self.forget()
+
     async def revoke(self, session: AsyncSession, identifier: str) -> bool:
         t = self.table
         result = await session.execute(

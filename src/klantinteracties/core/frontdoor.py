@@ -16,7 +16,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from klantinteracties.access.processing_log import parse_traceparent
+from klantinteracties.access.processing_log import TRACE_SCOPE, parse_traceparent
 
 from .errors import ProblemError, problem_response
 
@@ -25,6 +25,20 @@ access_logger = logging.getLogger("klantinteracties.access")
 
 # Called after each request with (scope, method, status, seconds): the metrics, when on.
 Observer = Callable[[Scope, str, int, float], None]
+
+
+class StatusWatch:
+    """Passes a response on and notes its status (500 until one is sent: a request that ends
+    in an exception was a failure)."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.status = 500
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+        await self._send(message)
 
 
 class AccessLogMiddleware:
@@ -40,24 +54,17 @@ class AccessLogMiddleware:
             return
         method = scope["method"]  # before any middleware changes it (HEAD is served as GET)
         started = time.perf_counter()
-        status = 500
         # Shared with every request object made further in (request.state), which leaves the
         # trace, the application and the reason of a refused token there.
         scope.setdefault("state", {})
-
-        async def send_wrapper(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
+        response = StatusWatch(send)
         try:
-            await self.app(scope, receive, send_wrapper)
+            await self.app(scope, receive, response.send)
         finally:
             seconds = time.perf_counter() - started
-            self._log(scope, method, status, seconds)
+            self._log(scope, method, response.status, seconds)
             for observe in self.observers:
-                observe(scope, method, status, seconds)
+                observe(scope, method, response.status, seconds)
 
     @staticmethod
     def _log(scope: Scope, method: str, status: int, seconds: float) -> None:
@@ -94,11 +101,14 @@ def route_template(scope: Scope) -> str:
 
 
 def _trace_id(scope: Scope, state: dict[str, Any]) -> str | None:
-    """The processing log's trace id when the request was logged there, else the incoming
-    traceparent's (both made by access/recording.py's rules)."""
+    """The processing log's trace id once the request authenticated, else the tracer's span's
+    (tracing on), else the incoming traceparent's: the rules of access/recording.py."""
     recorder = state.get("recorder")
     if recorder is not None:
         return str(recorder.activity.trace_id)
+    traced = scope.get(TRACE_SCOPE)
+    if traced is not None:
+        return str(traced[0])
     for name, value in scope.get("headers") or ():
         if name == b"traceparent":
             trace = parse_traceparent(value.decode("latin-1"))

@@ -56,7 +56,12 @@ def worker() -> None:
         metrics.start_listener(settings.metrics_port, settings.host)
 
     async def work(db: Database) -> None:
+        from klantinteracties.ops import tracing
+
         from .worker import Worker
+
+        if tracing.configure():  # setup helper (issue 15): spans of its calls and statements
+            tracing.instrument({db.read_engine, db.write_engine})
 
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -77,22 +82,16 @@ def register_kanalen() -> None:
     settings = _configured()
     from .client import KanaalError, NotificationsClient, failure
     from .kanalen import KANALEN
-
-    link = settings.notifications_documentation_link
+    from .registration import register, registered
 
     async def work() -> None:
         async with NotificationsClient(settings) as client:
+            known = await registered(client)
             for kanaal in KANALEN:
-                if await client.kanalen(kanaal.naam):
+                if known[kanaal.naam]:
                     typer.echo(f"{kanaal.naam}: already registered")
                     continue
-                await client.create_kanaal(
-                    {
-                        "naam": kanaal.naam,
-                        "documentatieLink": f"{link}#{kanaal.naam}" if link else "",
-                        "filters": list(kanaal.kenmerken),
-                    }
-                )
+                await register(client, kanaal, settings.notifications_documentation_link)
                 typer.echo(f"{kanaal.naam}: registered")
 
     import httpx

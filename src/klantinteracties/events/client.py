@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 
 from klantinteracties.db.models.outbox import CLOUDEVENT
+from klantinteracties.ops import tracing
 from klantinteracties.settings import Settings
 
 PATHS = {CLOUDEVENT: "/cloudevents"}  # every other kind goes to /notificaties
@@ -114,7 +115,9 @@ class NotificationsClient:
         url = self.base + PATHS.get(kind, "/notificaties")
         headers = self._headers(CONTENT_TYPES.get(kind, "application/json"))
         try:
-            response = await self.http.post(url, content=body.encode(), headers=headers)
+            # A client span and its traceparent when tracing is on (ops/tracing.py).
+            with tracing.outgoing(f"POST {PATHS.get(kind, '/notificaties')}", headers):
+                response = await self.http.post(url, content=body.encode(), headers=headers)
         except httpx.HTTPError as exc:
             return failure(exc)
         if 200 <= response.status_code < 300:

@@ -1,12 +1,16 @@
 """``klantinteracties healthcheck``: the health check of a container (its HEALTHCHECK or a
-compose ``healthcheck``), so that no curl needs to be in the image."""
+compose ``healthcheck``), so that no curl needs to be in the image; ``db backup`` and
+``db restore`` (ops/backup.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from klantinteracties.cli_db import database_url, fail
 from klantinteracties.settings import get_settings
 
 
@@ -36,3 +40,33 @@ def healthcheck(
     typer.echo(response.text)
     if response.status_code != 200:
         raise typer.Exit(1)
+
+
+# ops-run (backup and restore)
+def db_backup(
+    file: Annotated[Path, typer.Argument(help="Where to write the backup (replaced if there).")],
+) -> None:
+    """Back the database up into FILE: SQLite's online backup, or pg_dump's custom format."""
+    from .backup import backup
+
+    _backup_step(backup, file, f"Backed up to {file}.")
+
+
+def db_restore(
+    file: Annotated[Path, typer.Argument(help="A backup made by `db backup`.")],
+) -> None:
+    """Replace the database's contents by FILE's. Stop every server and worker first."""
+    from .backup import restore
+
+    done = f"Restored from {file}; run `klantinteracties db upgrade` if it is older."
+    _backup_step(restore, file, done)
+
+
+def _backup_step(step: Callable[[str, Path], None], file: Path, done: str) -> None:
+    from .backup import BackupError
+
+    try:
+        step(database_url(), file)
+    except BackupError as exc:
+        raise fail(str(exc)) from None
+    typer.echo(done)

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from klantinteracties.api.outputs import actoren as outputs_actoren
+from klantinteracties.core.pairs import PairService
 from klantinteracties.core.repository import TableRepository
-from klantinteracties.core.service import FkSpec, PairService
+from klantinteracties.core.service import FkSpec
 from klantinteracties.db.models import actor, klantcontact
 
 from .filters import ACTORKLANTCONTACT_FILTERS

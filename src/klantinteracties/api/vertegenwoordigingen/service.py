@@ -6,8 +6,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from klantinteracties.api.outputs import partijen as outputs_partijen
 from klantinteracties.core.errors import InvalidParam, ValidationFailed
+from klantinteracties.core.pairs import PairService
 from klantinteracties.core.repository import TableRepository
-from klantinteracties.core.service import FkSpec, PairService
+from klantinteracties.core.service import FkSpec
 from klantinteracties.db.models import partij
 
 from .filters import VERTEGENWOORDIGING_FILTERS
