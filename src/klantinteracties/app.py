@@ -28,7 +28,7 @@ from .core.token_cache import token_cache, token_notifications
 from .db.models import api_token
 from .events import worker as delivery
 from .events.outbox import OutboxEmitter
-from .ops import health, tracing
+from .ops import health, metrics, tracing
 from .settings import Settings, get_settings
 
 
@@ -52,7 +52,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         await _load_log_key(app, db)
         async with (
             token_notifications(app.state.tokens.cache, db.read_engine),
-            delivery.running(db, settings),
+            delivery.running(db, settings, metrics.delivery_observer(settings)),
+            metrics.running(db, settings),
         ):
             yield
         if owned:
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     install_error_handlers(app)
     install_failure_handlers(app)
     health.install(app)
+    observers = metrics.install(app, settings)  # the "metrics" part of issue 15
     _install_bench_stats(app)
     apis = [klantinteracties_api(), contactgegevens_api(), audit_api()]
     for api in apis:
@@ -101,7 +103,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             allow_headers=["*"],
             expose_headers=["API-version"],
         )
-    app.add_middleware(AccessLogMiddleware)
+    app.add_middleware(AccessLogMiddleware, observers=observers)
     if traced:  # setup helper (issue 15): outermost, so the span covers everything
         tracing.install(app)
     return app

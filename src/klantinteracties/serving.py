@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from uvicorn.config import LOGGING_CONFIG
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from .settings import get_settings
+from .settings import Settings, get_settings
+
+MULTIPROC_DIR = "PROMETHEUS_MULTIPROC_DIR"
 
 TIMEOUT_RESPONSE = b"HTTP/1.1 408 Request Timeout\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
 
@@ -58,9 +65,12 @@ class HeaderTimeoutProtocol(HttpToolsProtocol):
             self.transport.close()
 
 
-def log_config(log_level: str) -> dict[str, Any]:
+def log_config(log_level: str, log_format: str = "auto") -> dict[str, Any]:
     """uvicorn's logging, plus our loggers: ``klantinteracties.access`` in uvicorn's access
-    format (uvicorn's own access log, which prints query strings, is switched off)."""
+    format or as JSON lines (ops/logs.py); uvicorn's own access log, which prints query
+    strings, is switched off."""
+    from .ops import logs
+
     level = log_level.upper()
     config = copy.deepcopy(LOGGING_CONFIG)
     config["loggers"]["klantinteracties"] = {"handlers": ["default"], "level": level}
@@ -69,20 +79,48 @@ def log_config(log_level: str) -> dict[str, Any]:
         "level": level,
         "propagate": False,
     }
-    return config
+    return logs.apply(config, log_format)
 
 
 def run(host: str, port: int, workers: int, log_level: str) -> None:
     import uvicorn
 
-    uvicorn.run(
-        "klantinteracties.asgi:app",
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=log_level,
-        log_config=log_config(log_level),
-        access_log=False,
-        http="klantinteracties.serving:HeaderTimeoutProtocol",
-        proxy_headers=True,
-    )
+    settings = get_settings()
+    with metrics_processes(settings, workers):
+        if settings.metrics_port is not None:
+            from .ops.metrics import start_listener
+
+            start_listener(settings.metrics_port, host)
+        uvicorn.run(
+            "klantinteracties.asgi:app",
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=log_level,
+            log_config=log_config(log_level, settings.log_format),
+            access_log=False,
+            http="klantinteracties.serving:HeaderTimeoutProtocol",
+            proxy_headers=True,
+        )
+
+
+# The "metrics" part of issue 15: prometheus_client's multi-process mode for --workers N.
+@contextmanager
+def metrics_processes(settings: Settings, workers: int) -> Iterator[None]:
+    """With metrics on and more than one worker, each worker writes its series to files in
+    PROMETHEUS_MULTIPROC_DIR and a scrape (of any worker, or of the metrics port) adds them
+    up. Unless the operator names one, a fresh directory is made for this server and removed
+    when it stops: files left by an earlier run would count again. The variable is set before
+    uvicorn starts the workers, which inherit it."""
+    from .ops.metrics import enabled
+
+    if workers <= 1 or not enabled(settings) or os.environ.get(MULTIPROC_DIR):
+        yield
+        return
+    made = tempfile.mkdtemp(prefix="klantinteracties-metrics-")
+    os.environ[MULTIPROC_DIR] = made
+    try:
+        yield
+    finally:
+        del os.environ[MULTIPROC_DIR]
+        shutil.rmtree(made, ignore_errors=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -163,6 +164,25 @@ class Settings(BaseSettings):
         default=10000,
         description="/_health/ready answers 503 from this many pending notifications on; "
         "0: the backlog never makes it unready.",
+    )
+
+    # Metrics and logs (ops/metrics.py, ops/logs.py): the "metrics" part of issue 15
+    metrics_token: SecretStr = Field(
+        default=SecretStr(""),
+        description="Token a scraper sends (Authorization: Bearer ...) for /_metrics on the "
+        "API's port; empty: no /_metrics there.",
+    )
+    metrics_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="Port of a separate metrics listener (no token; on HOST); unset: none. "
+        "Either this or METRICS_TOKEN turns metrics on.",
+    )
+    log_format: Literal["auto", "json", "text"] = Field(
+        default="auto",
+        description="json: one JSON object a line; text: for people; auto: JSON unless the "
+        "stream (stdout for the access log, stderr for the rest) is a terminal.",
     )
 
     def resolved_database_url(self) -> str:

@@ -20,7 +20,8 @@ OWN = "partijIdentificator__"
 
 
 async def test_the_access_log_names_routes_not_query_values(database, token):
-    env = {"KLANTINTERACTIES_LOG_LEVEL": "info"}
+    # The text format (a pipe would get JSON lines: tests/ops/test_logs.py checks those).
+    env = {"KLANTINTERACTIES_LOG_LEVEL": "info", "KLANTINTERACTIES_LOG_FORMAT": "text"}
     async with server_process(database.url, env, stdout=True) as (origin, proc):
         headers = {"Authorization": f"Token {token}"}
         async with httpx.AsyncClient(base_url=origin + API, headers=headers) as http:

@@ -84,6 +84,7 @@ def subject_key(request: Request) -> SubjectKey:
 async def _authorize(session: AsyncSession, request: Request) -> Principal:
     header = request.headers.get("authorization")
     principal = await tokens_of(request).authenticate(session, header)
+    request.state.application = principal.application or principal.identifier  # access log
     if AUDIT_READ not in principal.scopes:
         raise permission_denied(DENIED)
     return principal

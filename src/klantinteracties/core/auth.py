@@ -106,9 +106,11 @@ def parse_header(header: str | None) -> str:
     if not parts or parts[0].lower() != "token":
         raise not_authenticated()
     if len(parts) == 1:
-        raise authentication_failed("Ongeldige Token-header: de sleutel ontbreekt.")
+        raise authentication_failed("Ongeldige Token-header: de sleutel ontbreekt.", "malformed")
     if len(parts) > 2:
-        raise authentication_failed("Ongeldige Token-header: een sleutel bevat geen spaties.")
+        raise authentication_failed(
+            "Ongeldige Token-header: een sleutel bevat geen spaties.", "malformed"
+        )
     return parts[1]
 
 
@@ -137,7 +139,7 @@ class TokenStore:
             if cache is not None:
                 cache.put(digest, principal, generation)
         if principal.expired(utcnow()):
-            raise authentication_failed("Dit token is verlopen.")
+            raise authentication_failed("Dit token is verlopen.", "expired")
         return principal
 
     async def _look_up(self, session: AsyncSession, digest: str) -> Principal:

@@ -42,6 +42,8 @@ class ProblemError(Exception):
     kind: str  # last part of the ``type`` URL, e.g. "ValidationError"
     invalid_params: list[InvalidParam] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)
+    # Why a token was refused, in a word a metric may carry (never the token itself).
+    reason: str = ""
 
 
 class ValidationFailed(ProblemError):
@@ -79,10 +81,13 @@ def not_authenticated() -> ProblemError:
         msg,
         "NotAuthenticated",
         headers={"WWW-Authenticate": "Token"},
+        reason="missing",
     )
 
 
-def authentication_failed(detail: str = "Ongeldige token.") -> ProblemError:
+def authentication_failed(
+    detail: str = "Ongeldige token.", reason: str = "unknown"
+) -> ProblemError:
     return ProblemError(
         401,
         "authentication_failed",
@@ -90,6 +95,7 @@ def authentication_failed(detail: str = "Ongeldige token.") -> ProblemError:
         detail,
         "AuthenticationFailed",
         headers={"WWW-Authenticate": "Token"},
+        reason=reason,
     )
 
 
@@ -126,6 +132,8 @@ def _refused_quality(param: str) -> bool:
 
 
 def problem_response(request: Request, err: ProblemError) -> Response:
+    if err.reason:  # for the edge middleware's observers (ops/metrics.py)
+        request.state.failure_reason = err.reason
     body: dict[str, Any] = {
         "type": f"{str(request.base_url).rstrip('/')}/ref/fouten/{err.kind}/",
         "code": err.code,

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from klantinteracties.access.processing_log import TRACE_SCOPE, parse_traceparent
+
 from .errors import ProblemError, problem_response
 
 access_logger = logging.getLogger("klantinteracties.access")
+
+
+# Called after each request with (scope, method, status, seconds): the metrics, when on.
+Observer = Callable[[Scope, str, int, float], None]
 
 
 class StatusWatch:
@@ -34,8 +42,11 @@ class StatusWatch:
 
 
 class AccessLogMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    """Outermost: times each request, writes its access log line and tells the observers."""
+
+    def __init__(self, app: ASGIApp, observers: Sequence[Observer] = ()) -> None:
         self.app = app
+        self.observers = tuple(observers)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -43,20 +54,36 @@ class AccessLogMiddleware:
             return
         method = scope["method"]  # before any middleware changes it (HEAD is served as GET)
         started = time.perf_counter()
+        # Shared with every request object made further in (request.state), which leaves the
+        # trace, the application and the reason of a refused token there.
+        scope.setdefault("state", {})
         response = StatusWatch(send)
         try:
             await self.app(scope, receive, response.send)
         finally:
-            self._log(scope, method, response.status, time.perf_counter() - started)
+            seconds = time.perf_counter() - started
+            self._log(scope, method, response.status, seconds)
+            for observe in self.observers:
+                observe(scope, method, response.status, seconds)
 
     @staticmethod
     def _log(scope: Scope, method: str, status: int, seconds: float) -> None:
         if not access_logger.isEnabledFor(logging.INFO):
             return
-        route = getattr(scope.get("route"), "path", None) or "(no route)"
+        route = route_template(scope)
         client = scope.get("client")
         addr = f"{client[0]}:{client[1]}" if client else "-"
-        # The argument order of uvicorn's AccessFormatter: client, method, path, version, status.
+        state = scope["state"]
+        fields = {
+            "method": method,
+            "route": route,
+            "status": status,
+            "duration_ms": round(seconds * 1000, 1),
+            "trace_id": _trace_id(scope, state),
+            "application": state.get("application"),
+        }
+        # The argument order of uvicorn's AccessFormatter: client, method, path, version, status;
+        # the JSON format (ops/logs.py) writes the fields instead.
         access_logger.info(
             '%s - "%s %s HTTP/%s" %d',
             addr,
@@ -64,8 +91,29 @@ class AccessLogMiddleware:
             route,
             scope.get("http_version", "1.1"),
             status,
-            extra={"duration_ms": round(seconds * 1000, 1)},
+            extra={"request": fields},
         )
+
+
+def route_template(scope: Scope) -> str:
+    """The matched route's template, never the path sent (it holds uuids and worse)."""
+    return getattr(scope.get("route"), "path", None) or "(no route)"
+
+
+def _trace_id(scope: Scope, state: dict[str, Any]) -> str | None:
+    """The processing log's trace id once the request authenticated, else the tracer's span's
+    (tracing on), else the incoming traceparent's: the rules of access/recording.py."""
+    recorder = state.get("recorder")
+    if recorder is not None:
+        return str(recorder.activity.trace_id)
+    traced = scope.get(TRACE_SCOPE)
+    if traced is not None:
+        return str(traced[0])
+    for name, value in scope.get("headers") or ():
+        if name == b"traceparent":
+            trace = parse_traceparent(value.decode("latin-1"))
+            return trace[0] if trace else None
+    return None
 
 
 def parse_hosts(raw: str) -> frozenset[str]:
@@ -73,6 +121,7 @@ def parse_hosts(raw: str) -> frozenset[str]:
 
 
 HEALTH_PREFIX = "/_health/"
+METRICS_PATH = "/_metrics"  # ops/metrics.py
 
 
 class AllowedHostsMiddleware:
@@ -85,9 +134,10 @@ class AllowedHostsMiddleware:
         self.fallback = sorted(hosts)[0].encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        # Health probes come with a pod's or container's address as Host, and their answers hold
-        # no links, so they are let through.
-        exempt = scope["type"] != "http" or scope["path"].startswith(HEALTH_PREFIX)
+        # Health probes and scrapers come with a pod's or container's address as Host, and their
+        # answers hold no links, so they are let through.
+        path = scope.get("path", "")
+        exempt = scope["type"] != "http" or path.startswith(HEALTH_PREFIX) or path == METRICS_PATH
         if exempt or self._allowed(scope):
             await self.app(scope, receive, send)
             return

@@ -76,6 +76,7 @@ async def authorize(session: AsyncSession, request: Request, scope: str, write: 
     principal may see (core/view.py)."""
     header = request.headers.get("authorization")
     principal = await tokens_of(request).authorize(session, header, scope, write)
+    request.state.application = principal.application or principal.identifier  # access log
     recorders: RecorderFactory | None = getattr(request.app.state, "recorders", None)
     if recorders is not None:  # the processing log is on
         request.state.recorder = await recorders.for_request(request, principal)

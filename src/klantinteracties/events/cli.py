@@ -48,7 +48,12 @@ def worker() -> None:
 
     # The server's log format and level (KLANTINTERACTIES_LOG_LEVEL), so that a worker's lines
     # carry a time and a level and its info lines (purges) show.
-    logging.config.dictConfig(log_config(settings.log_level))
+    logging.config.dictConfig(log_config(settings.log_level, settings.log_format))
+    # The "metrics" part of issue 15: a worker has no API port, only the metrics one.
+    from klantinteracties.ops import metrics
+
+    if settings.metrics_port is not None:
+        metrics.start_listener(settings.metrics_port, settings.host)
 
     async def work(db: Database) -> None:
         from klantinteracties.ops import tracing
@@ -62,7 +67,7 @@ def worker() -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        delivery = Worker(db, settings)
+        delivery = Worker(db, settings, metrics.delivery_observer(settings))
         try:
             await delivery.run(stop)
         finally:

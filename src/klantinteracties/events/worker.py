@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 import random
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 
 from klantinteracties.core.db import Database
@@ -35,10 +35,17 @@ def backoff(attempts: int, base: float, cap: float, rng: random.Random | None = 
     return ceiling / 2 + (rng or random).uniform(0, ceiling / 2)
 
 
+# Told of each settled batch (ops/series.py counts the attempts, when metrics are on).
+SettledObserver = Callable[[Sequence[queue.Outcome]], None]
+
+
 class Worker:
-    def __init__(self, db: Database, settings: Settings) -> None:
+    def __init__(
+        self, db: Database, settings: Settings, observe: SettledObserver | None = None
+    ) -> None:
         self.db = db
         self.settings = settings
+        self.observe = observe
         batch = settings.notifications_batch_size
         self.client = NotificationsClient(settings, max_connections=batch)
         self._next_purge = 0.0
@@ -59,6 +66,8 @@ class Worker:
         errors = await asyncio.gather(*(self.client.deliver(m.kind, m.body) for m in batch))
         outcomes = [self._outcome(m, e) for m, e in zip(batch, errors, strict=True)]
         await queue.settle(self.db.write_engine, outcomes, dt.datetime.now(dt.UTC))
+        if self.observe is not None:
+            self.observe(outcomes)
         for o in outcomes:
             if o.error is not None:  # ids and our own words only: bodies hold personal data
                 state = "retry" if o.retry_at else "failed"
@@ -121,12 +130,14 @@ def in_process(settings: Settings, sqlite: bool) -> bool:
 
 
 @asynccontextmanager
-async def running(db: Database, settings: Settings) -> AsyncIterator[None]:
+async def running(
+    db: Database, settings: Settings, observe: SettledObserver | None = None
+) -> AsyncIterator[None]:
     """For the app's lifespan: a worker task while inside, when ``in_process`` says so."""
     if not in_process(settings, db.sqlite):
         yield
         return
-    worker = Worker(db, settings)
+    worker = Worker(db, settings, observe)
     stop = asyncio.Event()
     task = asyncio.create_task(worker.run(stop), name="notifications-worker")
     try:
