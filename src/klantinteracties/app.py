@@ -34,7 +34,7 @@ from .settings import Settings, get_settings
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or get_settings()
-    traced = tracing.configure()  # setup helper (issue 15): off unless OTEL_* asks for it
+    traced = tracing.configure()  # off unless OTEL_* asks for it
     visibility.install()  # the confidentiality rules, before any request is served
 
     @asynccontextmanager
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             max_overflow=settings.db_max_overflow,
         )
         app.state.db = db
-        if traced:  # setup helper (issue 15): tracing
+        if traced:
             tracing.instrument({db.read_engine, db.write_engine})
         await _load_log_key(app, db)
         async with (
@@ -104,12 +104,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             expose_headers=["API-version"],
         )
     app.add_middleware(AccessLogMiddleware, observers=observers)
-    if traced:  # setup helper (issue 15): outermost, so the span covers everything
+    if traced:  # outermost, so the span covers everything
         tracing.install(app)
     return app
 
 
-# setup helper (issue 15): tracing
+# Tracing (issue 15).
 def _no_native_telemetry() -> dict[str, Any]:
     """FastAPI's own OpenTelemetry (newer versions) switches itself on as soon as any tracer
     provider is set, and then puts the query string on its spans (``url.query``: a filter's

@@ -33,10 +33,8 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(notifications_app, name="notifications")
 app.command("worker")(worker)
 app.command("healthcheck")(healthcheck)
-# setup helper (issue 15)
 app.add_typer(config_app, name="config")
 app.add_typer(setup_app, name="setup")
-# end of setup helper's commands
 
 
 def _upgrade() -> None:
@@ -81,7 +79,7 @@ def serve(
         get_settings.cache_clear()
     settings = get_settings()
     url = database_url()
-    # ops-run (processes): the process count is checked before anything is migrated.
+    # the process count is checked before anything is migrated.
     count = _worker_count(workers if workers is not None else settings.workers, url)
     if settings.auto_migrate:
         _upgrade_in_child()
@@ -102,6 +100,6 @@ def db_upgrade() -> None:
     typer.echo("Database schema is up to date.")
 
 
-# ops-run (backup and restore)
+# Backup and restore
 db_app.command("backup")(db_backup)
 db_app.command("restore")(db_restore)

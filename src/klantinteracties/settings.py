@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("data"), description="Where the embedded database lives.")
     host: str = "127.0.0.1"
     port: int = 8000
-    # ops-run (processes): unset means one per usable core on PostgreSQL, one on SQLite.
+    # unset means one per usable core on PostgreSQL, one on SQLite.
     workers: int | None = Field(
         default=None,
         description="Processes of `serve`; unset: one per core on PostgreSQL, 1 on SQLite "
@@ -191,7 +191,7 @@ class Settings(BaseSettings):
         return f"sqlite+aiosqlite:///{(self.data_dir / 'klantinteracties.db').resolve()}"
 
 
-# ---- setup helper (issue 15, configuration): invalid settings stop every command at once ----
+# ---- invalid settings stop every command at once ----
 @lru_cache
 def get_settings() -> Settings:
     """The settings of this process. A value that is not valid ends it with exit code 2 and one
@@ -231,6 +231,3 @@ def problems(error: ValidationError) -> list[str]:
         variable = variables(field)[0] if field in Settings.model_fields else field.upper()
         lines.append(f"{variable}: {_PLAIN.get(item['type']) or str(item['msg']).lower()}")
     return lines
-
-
-# ---- end of setup helper's block ----

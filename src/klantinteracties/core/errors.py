@@ -18,6 +18,8 @@ from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from .scrub import route_of, scrubbed_traceback
+
 logger = logging.getLogger("klantinteracties")
 
 VALIDATION_TITLE = "Ongeldige invoerwaarde."
@@ -186,12 +188,17 @@ def install_error_handlers(app: FastAPI) -> None:
         # races between two writers (or a rule a service forgot): still a 400, never a 500.
         # The driver's message quotes the clashing values (personal data): name the kind only.
         kind = type(getattr(exc, "orig", exc)).__name__
-        logger.info("integrity error on %s %s: %s", request.method, request.url.path, kind)
+        logger.info("integrity error on %s %s: %s", request.method, route_of(request), kind)
         reason = "Deze gegevens botsen met gegevens die al zijn opgeslagen."
         return problem_response(request, invalid("nonFieldErrors", reason, "unique"))
 
     async def on_unexpected(request: Request, exc: Exception) -> Response:
-        logger.exception("unhandled error on %s %s", request.method, request.url.path)
+        logger.error(
+            "unhandled error on %s %s\n%s",
+            request.method,
+            route_of(request),
+            scrubbed_traceback(exc),
+        )
         msg = "Er is een serverfout opgetreden."
         return problem_response(request, ProblemError(500, "error", msg, msg, "APIException"))
 

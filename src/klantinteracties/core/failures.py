@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import logging
-import traceback
 
 from fastapi import FastAPI, Request
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -22,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .db import is_connection_error
 from .errors import ProblemError, problem_response
+from .scrub import route_of, scrubbed_traceback
 
 logger = logging.getLogger("klantinteracties")
 
@@ -46,30 +46,10 @@ def server_error() -> ProblemError:
     return ProblemError(500, "error", msg, msg, "APIException")
 
 
-def scrubbed_traceback(exc: BaseException) -> str:
-    """The traceback of ``exc`` and its causes: frames and exception types, no messages."""
-    parts: list[str] = []
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        frames = "".join(traceback.format_tb(current.__traceback__))
-        name = f"{type(current).__module__}.{type(current).__qualname__}"
-        parts.append(f"Traceback (most recent call last):\n{frames}{name} (message withheld)")
-        current = current.__cause__ or current.__context__
-    return "\n\nCaused by:\n".join(reversed(parts))
-
-
 def log_failure(request: Request, exc: BaseException) -> None:
     logger.error(
         "unhandled error on %s %s\n%s", request.method, route_of(request), scrubbed_traceback(exc)
     )
-
-
-def route_of(request: Request) -> str:
-    """The route template (``/partijen/{uuid}``), never the path a client typed."""
-    route = request.scope.get("route")
-    return getattr(route, "path", None) or "(no route)"
 
 
 def install_failure_handlers(app: FastAPI) -> None:

@@ -60,7 +60,7 @@ def worker() -> None:
 
         from .worker import Worker
 
-        if tracing.configure():  # setup helper (issue 15): spans of its calls and statements
+        if tracing.configure():  # spans of its calls and statements (issue 15)
             tracing.instrument({db.read_engine, db.write_engine})
 
         stop = asyncio.Event()

@@ -42,7 +42,7 @@ def healthcheck(
         raise typer.Exit(1)
 
 
-# ops-run (backup and restore)
+# Backup and restore
 def db_backup(
     file: Annotated[Path, typer.Argument(help="Where to write the backup (replaced if there).")],
 ) -> None:
