@@ -1,4 +1,4 @@
-"""The writer's door: the subject hash in Python and SQL, log_insert (also as a CTE of a read),
+"""The writer's door: the subject hash in Python and SQL, log_template (also as a CTE of a read),
 write, trace context, the key, and the append-only table on PostgreSQL. Records written here are
 read back through the audit API."""
 
@@ -8,11 +8,17 @@ import pytest
 from sqlalchemy import literal, select, text, union_all
 from sqlalchemy.exc import DBAPIError
 
-from klantinteracties.access.hashing import _pads, subject_hash, subject_hash_sql
+from klantinteracties.access.hashing import (
+    _pads,
+    hash_params,
+    subject_hash,
+    subject_hash_template,
+)
 from klantinteracties.access.processing_log import (
     SubjectKey,
     load_key,
-    log_insert,
+    log_params,
+    log_template,
     new_span_id,
     new_trace_id,
     parse_traceparent,
@@ -30,8 +36,9 @@ def dialect(database) -> str:
 async def test_sql_hash_equals_python_hash(database, key, value, count_statements):
     async with database.session() as session:
         with count_statements() as counter:
-            stmt = select(subject_hash_sql(dialect(database), key, literal(value)))
-            got = (await session.execute(stmt)).scalar()
+            stmt = select(subject_hash_template(dialect(database), literal(value)))
+            params = hash_params(dialect(database), key)
+            got = (await session.execute(stmt, params)).scalar()
     assert got == subject_hash(key, value)
     assert len(got) == 64
     # The key and its pads are parameters, never part of the SQL text (which may be logged).
@@ -40,7 +47,7 @@ async def test_sql_hash_equals_python_hash(database, key, value, count_statement
         assert secret.hex() not in sql and repr(secret) not in sql
 
 
-async def test_log_insert_writes_one_row_per_subject(app, database, audit):
+async def test_the_log_template_writes_one_row_per_subject(app, database, audit):
     key = await key_of(app, database)
     act = activity()
     subjects = select(
@@ -49,13 +56,14 @@ async def test_log_insert_writes_one_row_per_subject(app, database, audit):
             select(literal(KVK), literal("kvk")),
         ).subquery()
     )
-    insert = log_insert(act, subjects, key, dialect(database))
+    insert = log_template(subjects, dialect(database))
+    params = log_params(act, key, dialect(database))
     async with database.session(write=True) as session:
         if database.sqlite:
-            await session.execute(insert)
+            await session.execute(insert, params)
         else:  # as the lead runs it: the insert a data-modifying CTE of the read itself
             read = select(literal("gelezen").label("x")).add_cte(insert.cte("log"))
-            assert (await session.execute(read)).scalars().all() == ["gelezen"]
+            assert (await session.execute(read, params)).scalars().all() == ["gelezen"]
         await session.commit()
     r = await audit.get("/dataverwerkingen", params={"traceId": act.trace_id})
     assert r.status_code == 200, r.text

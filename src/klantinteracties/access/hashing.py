@@ -39,16 +39,10 @@ def _pads(key: bytes) -> tuple[bytes, bytes]:
     return bytes(b ^ 0x36 for b in key), bytes(b ^ 0x5C for b in key)
 
 
-def subject_hash_sql(
-    dialect_name: str, key: bytes, value_expr: ColumnElement[str]
-) -> ColumnElement[str]:
-    """A SQL expression giving ``subject_hash(key, value)`` for each value of ``value_expr``."""
-    return subject_hash_template(dialect_name, value_expr).params(hash_params(dialect_name, key))
-
-
 def subject_hash_template(dialect_name: str, value_expr: ColumnElement[str]) -> ColumnElement[str]:
-    """The same with the key as named parameters (``hash_params`` gives their values), so one
-    statement serves every request."""
+    """A SQL expression giving ``subject_hash(key, value)`` for each value of ``value_expr``,
+    the key as named parameters (``hash_params`` gives their values), so that one statement
+    serves every request."""
     if dialect_name == "postgresql":
         value = func.convert_to(value_expr, "UTF8", type_=LargeBinary)
         inner = func.sha256(_bytea("log_ipad").op("||")(value), type_=LargeBinary)

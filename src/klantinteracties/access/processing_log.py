@@ -26,9 +26,10 @@ data_subject_type          dpl.core.data_subject_id_type        dataSubjectType
 processing_activity_id     dpl.core.processing_activity_id      processingActivityId
 =========================  ===================================  ============================
 
-The writer's door: ``log_insert`` builds an ``INSERT ... SELECT`` whose subjects come from a
-query (so a read can log what it read in the same statement, on PostgreSQL as a data-modifying
-CTE: ``select(...).add_cte(log_insert(...).cte())``), ``write`` logs a list of subjects. Trace
+The writer's door: ``log_template`` builds an ``INSERT ... SELECT`` whose subjects come from a
+query and whose values are parameters (``log_params``), so that a read can log what it read in
+the same statement (on PostgreSQL as a data-modifying CTE, access/recording.py); ``write`` logs a
+list of subjects. Trace
 context comes from a W3C ``traceparent`` header (``parse_traceparent``) or is made anew.
 """
 
@@ -102,23 +103,13 @@ class Activity:
         return {name: getattr(self, name) for name in self.COLUMNS}
 
 
-def log_insert(activity: Activity, subjects: Select[Any], key: bytes, dialect_name: str) -> Insert:
-    """``INSERT INTO processing_log ... SELECT`` one row per row of ``subjects``, a query of two
-    columns: the identifier in the clear (BSN or KvK-nummer) and its type ('bsn' or 'kvk').
-    The identifier is hashed in the statement; it is never sent back or stored."""
-    names, rows = _log_rows(subjects, dialect_name)
-    params = log_params(activity, key, dialect_name)
-    return insert(processing_log).from_select(names, rows.params(params))
-
-
 def log_template(subjects: Select[Any], dialect_name: str) -> Insert:
-    """The INSERT of ``log_insert`` with the action's values and the key as named parameters
-    (``log_params``): built once per subjects query and reused, as its SQL is the same for every
-    request. ``subjects`` may read a CTE that the statement running it defines."""
-    return insert(processing_log).from_select(*_log_rows(subjects, dialect_name))
-
-
-def _log_rows(subjects: Select[Any], dialect_name: str) -> tuple[list[str], Select[Any]]:
+    """``INSERT INTO processing_log ... SELECT`` one row per row of ``subjects``, a query of two
+    columns: the identifier in the clear (BSN or KvK-nummer) and its type ('bsn' or 'kvk'),
+    hashed in the statement (never sent back or stored). The action's values and the key are
+    named parameters (``log_params``): built once per subjects query and reused, as its SQL is
+    the same for every request. ``subjects`` may read a CTE that the statement running it
+    defines."""
     source = subjects.subquery("log_subjects")
     value, kind = list(source.c)[:2]
     fixed = {
@@ -132,7 +123,7 @@ def _log_rows(subjects: Select[Any], dialect_name: str) -> tuple[list[str], Sele
         "data_subject_type": kind,
     }
     rows = select(*(v.label(k) for k, v in values.items())).select_from(source)
-    return list(values), rows
+    return insert(processing_log).from_select(list(values), rows)
 
 
 def log_params(activity: Activity, key: bytes, dialect_name: str) -> dict[str, Any]:
@@ -261,7 +252,6 @@ __all__ = [
     "Activity",
     "SubjectKey",
     "load_key",
-    "log_insert",
     "log_params",
     "log_template",
     "new_span_id",
