@@ -13,12 +13,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from fastapi import Request
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
 from klantinteracties.core.auth import AUDIT_READ, Principal
-from klantinteracties.core.db import is_connection_error
 from klantinteracties.core.errors import invalid, permission_denied
 from klantinteracties.core.http import JSONResponse
 from klantinteracties.core.openapi import body_doc, error_responses, response_doc
@@ -28,7 +26,6 @@ from klantinteracties.core.pagination import (
     envelope,
     page_request,
 )
-from klantinteracties.core.processing import not_logged
 from klantinteracties.core.routing import Api, db_of, read_json, read_with_retry, tokens_of
 
 from . import repository
@@ -127,14 +124,9 @@ async def _log_subject_search(request: Request, principal: Principal, body: Any)
         return
     kind = body.get("dataSubjectType") or guess_type(subject)
     recorder = await recorders.for_request(request, principal)
-    try:
-        async with db_of(request).session(write=True) as session:
-            await write(session, recorder.activity, [(subject, kind)], recorder.key)
-            await session.commit()
-    except DBAPIError as exc:
-        if is_connection_error(exc):
-            raise
-        raise not_logged() from None
+    async with db_of(request).session(write=True) as session:
+        await write(session, recorder.activity, [(subject, kind)], recorder.key)
+        await session.commit()
 
 
 async def _page(

@@ -46,6 +46,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from klantinteracties.core.processing import execute_logged
 from klantinteracties.core.types import UTCDateTime
 from klantinteracties.db.models import processing_log, processing_log_key
 
@@ -157,13 +158,14 @@ def subject_rows(
 
 
 async def write(
-    conn: Executor, activity: Activity, subjects: list[tuple[str, str]], key: bytes
+    session: AsyncSession, activity: Activity, subjects: list[tuple[str, str]], key: bytes
 ) -> None:
     """Log ``activity`` for each (identifier, type) in ``subjects``, in the caller's
-    transaction (nothing is committed here)."""
+    transaction (nothing is committed here); a database that refuses the records is answered
+    503, as every log that cannot be written (core/processing.py)."""
     rows = subject_rows(activity, subjects, key)
     if rows:
-        await conn.execute(insert(processing_log), rows)
+        await execute_logged(session, insert(processing_log), True, rows)
 
 
 # ----- trace context (W3C Trace Context, https://www.w3.org/TR/trace-context/) ------------------

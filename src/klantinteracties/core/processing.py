@@ -118,10 +118,14 @@ def not_logged() -> ProblemError:
 
 
 async def execute_logged(
-    session: AsyncSession, stmt: Any, logs: bool, params: dict[str, Any] | None = None
+    session: AsyncSession,
+    stmt: Any,
+    logs: bool,
+    params: dict[str, Any] | list[dict[str, Any]] | None = None,
 ) -> Any:
-    """Runs ``stmt``; when it carries the log (``logs``), a failure of the database other than
-    a lost connection (which is answered 503 anyway) is answered as a log that failed."""
+    """Runs ``stmt`` (with ``params``: one set, or a list for many rows); when it carries the
+    log (``logs``), a failure of the database other than a lost connection (which is answered
+    503 anyway) is answered as a log that failed."""
     conn = await session.connection()
     try:
         return await conn.execute(stmt, params or None)
