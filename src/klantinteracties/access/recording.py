@@ -109,7 +109,12 @@ class RequestRecorder:
     statements: LogStatements
 
     async def reading(
-        self, session: AsyncSession, table: Table, ids: Any, stmt: Any
+        self,
+        session: AsyncSession,
+        table: Table,
+        ids: Any,
+        stmt: Any,
+        bound: dict[str, Any] | None = None,
     ) -> tuple[Any, dict[str, Any]]:
         dialect = (await session.connection()).dialect
         made = self.statements.of(view_of(session), table, dialect)
@@ -118,7 +123,7 @@ class RequestRecorder:
         params = log_params(self.activity, self.key, dialect.name)
         if made.logged is not None:
             return stmt.add_cte(ids).add_cte(made.logged), params
-        await execute_logged(session, made.insert.add_cte(ids), True, params)
+        await execute_logged(session, made.insert.add_cte(ids), True, {**params, **(bound or {})})
         return stmt, {}
 
     def concerning(self, url: str) -> None:

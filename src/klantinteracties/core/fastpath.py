@@ -13,23 +13,34 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, Table, Text, cast, literal_column, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    literal_column,
+    select,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.util import ClauseAdapter
 
-from .processing import execute_logged, reading
+from .processing import execute_driver_logged, execute_logged, reading, row_ids
 from .shape import BASE_MARKER, At, ExpandStep, JsonBuilder
 from .view import View, view_of
 
 ExpandTree = dict[str, "ExpandTree"]
 ROOT = "r0"
 _MAX_BASES = 64  # distinct base URLs (hosts) kept compiled per statement
+KEY = "ki_key"  # the parameter of a keyed read's statement, compiled once for every uuid
+KeyIds = Callable[[View, Any], Select[Any]]
 
 
 def tree_key(tree: ExpandTree) -> tuple[Any, ...]:
@@ -63,6 +74,47 @@ class RowChoice:
     ids: Any = None  # the same rows as the CTE ``row_ids`` (core/processing.py), for the log
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A statement compiled once to the driver's SQL text, run with positional arguments: per
+    request, neither SQLAlchemy's statement building nor its cache key (a walk of the whole
+    JSON expression) nor its compiler is involved. ``slots`` says for each position which
+    request value goes there (a name), or the constant the statement itself bound, and the
+    type's conversion for the driver."""
+
+    sql: str
+    slots: tuple[tuple[str | None, Any, Callable[[Any], Any] | None], ...]
+
+    def args(self, values: dict[str, Any]) -> tuple[Any, ...]:
+        out = []
+        for name, constant, convert in self.slots:
+            if name is None:
+                out.append(constant)
+            else:
+                value = values[name]
+                out.append(convert(value) if convert is not None and value is not None else value)
+        return tuple(out)
+
+
+def prepare(stmt: Any, dialect: Dialect, names: set[str]) -> Prepared | None:
+    """``stmt`` compiled for ``dialect``; the parameters in ``names`` are given per request,
+    every other one keeps its value. None for a statement whose text depends on its values
+    (an expanding ``IN``), which must go through SQLAlchemy each time."""
+    compiled = stmt.compile(dialect=dialect)
+    if compiled.positiontup is None or "POSTCOMPILE" in compiled.string:
+        return None
+    converters = compiled._bind_processors
+    slots: list[tuple[str | None, Any, Callable[[Any], Any] | None]] = []
+    for name in compiled.positiontup:
+        convert = converters.get(name)
+        if name in names:
+            slots.append((name, None, convert))
+        else:
+            value = compiled.binds[name].effective_value
+            slots.append((None, convert(value) if convert and value is not None else value, None))
+    return Prepared(compiled.string, tuple(slots))
+
+
 @dataclass
 class JsonReader:
     """The compiled JSON statements of one resource."""
@@ -75,6 +127,8 @@ class JsonReader:
     _by_base: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     _order: dict[int, list[Any]] = field(default_factory=dict)
     _root_rules: dict[tuple[str, ...], list[Any]] = field(default_factory=dict)
+    _keyed: dict[tuple[Any, ...], tuple[Any, Any]] = field(default_factory=dict)
+    _prepared: dict[tuple[Any, ...], Prepared | None] = field(default_factory=dict)
 
     @property
     def root(self) -> Any:
@@ -161,6 +215,54 @@ class JsonReader:
             stmt, params = await reading(session, self.table, rows.ids, plain)
         texts = (await execute_logged(session, stmt, stmt is not plain, params)).scalars().all()
         return [orjson.loads(t) for t in texts]
+
+
+    async def read_key(
+        self, session: AsyncSession, base: str, rows: RowChoice, key: Any, key_ids: KeyIds
+    ) -> list[dict[str, Any]]:
+        """``read`` of the row with uuid ``key``, by a statement compiled once per resource,
+        expand tree, view and base URL, with the log's statement riding along when there is
+        one (``rows.where`` and ``rows.ids`` are not used: the key is a parameter here;
+        ``key_ids`` gives the statement of the id of a key's row that the view sees)."""
+        conn = await session.connection()
+        dialect, view = conn.dialect, view_of(session)
+        shape = (dialect.name, tree_key(rows.tree), rows.expand_key, rows.limit, view.key, base)
+        plain, ids = self._keyed_statements(dialect, base, rows, view, shape, key_ids)
+        bound = {KEY: key}
+        stmt, params = await reading(session, self.table, ids, plain, bound)
+        logs = stmt is not plain
+        prepared_key = (*shape, logs, tuple(params))
+        if prepared_key not in self._prepared:
+            if len(self._prepared) >= _MAX_BASES * 8:
+                self._prepared.clear()
+            self._prepared[prepared_key] = prepare(stmt, dialect, {KEY, *params})
+        prepared = self._prepared[prepared_key]
+        if prepared is None:  # pragma: no cover - no keyed read has such a parameter today
+            result = await execute_logged(session, stmt, logs, {**params, **bound})
+        else:
+            args = prepared.args({**params, **bound})
+            result = await execute_driver_logged(session, prepared.sql, args, logs)
+        return [orjson.loads(t) for t, in result.all()]
+
+    def _keyed_statements(
+        self,
+        dialect: Dialect,
+        base: str,
+        rows: RowChoice,
+        view: View,
+        shape: tuple[Any, ...],
+        key_ids: KeyIds,
+    ) -> tuple[Any, Any]:
+        """The keyed read's statement and its ``row_ids`` CTE, with the key as a parameter."""
+        made = self._keyed.get(shape)
+        if made is None:
+            if len(self._keyed) >= _MAX_BASES * 8:
+                self._keyed.clear()
+            key = bindparam(KEY, type_=self.table.c.uuid.type)
+            choice = replace(rows, where=lambda root: [root.c.uuid == key])
+            plain = self.statement(dialect, base, choice, view)
+            made = self._keyed[shape] = (plain, row_ids(key_ids(view, key)))
+        return made
 
 
 def count_expanded(items: Sequence[dict[str, Any]]) -> int:

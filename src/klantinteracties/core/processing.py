@@ -4,9 +4,10 @@ A ``Recorder`` is made per request by the router, once the request is authentica
 with the request's database session (as the view does, core/view.py). The places that read or
 write rows for a client call it with the table and the ids of the rows concerned:
 
-- ``reading(session, table, ids, stmt)`` when ``stmt`` reads those rows, ``ids`` being their ids
-  as the common table expression ``row_ids(...)`` (which ``stmt`` may use itself, so that the
-  rows are chosen once for the read and its log): the recorder may return
+- ``reading(session, table, ids, stmt, bound)`` when ``stmt`` reads those rows, ``ids`` being
+  their ids as the common table expression ``row_ids(...)`` (which ``stmt`` may use itself, so
+  that the rows are chosen once for the read and its log; ``bound`` the values of parameters
+  that ``ids`` leaves unbound, a statement made once for every key): the recorder may return
   a statement that logs in the same round trip (PostgreSQL: a data-modifying CTE) with the
   parameters it adds, or log first in a statement of its own and return ``stmt`` as it is
   (SQLite);
@@ -39,7 +40,12 @@ log = logging.getLogger("klantinteracties")
 
 class Recorder(Protocol):
     async def reading(
-        self, session: AsyncSession, table: Table, ids: Any, stmt: Any
+        self,
+        session: AsyncSession,
+        table: Table,
+        ids: Any,
+        stmt: Any,
+        bound: dict[str, Any] | None = None,
     ) -> tuple[Any, dict[str, Any]]: ...
 
     async def record(self, session: AsyncSession, table: Table, ids: Any) -> None: ...
@@ -80,14 +86,18 @@ def unrecorded(session: AsyncSession) -> Iterator[None]:
 
 
 async def reading(
-    session: AsyncSession, table: Table, ids: Any, stmt: Any
+    session: AsyncSession,
+    table: Table,
+    ids: Any,
+    stmt: Any,
+    bound: dict[str, Any] | None = None,
 ) -> tuple[Any, dict[str, Any]]:
     """The statement to run instead of ``stmt``, and the parameters it needs besides its own
     (the log's values, bound at execution so that the log's SQL is the same every time)."""
     recorder = recorder_of(session)
     if recorder is None:
         return stmt, {}
-    return await recorder.reading(session, table, ids, stmt)
+    return await recorder.reading(session, table, ids, stmt, bound)
 
 
 def concerning(session: AsyncSession, url: str) -> None:
@@ -127,8 +137,24 @@ async def execute_logged(
     log (``logs``), a failure of the database other than a lost connection (which is answered
     503 anyway) is answered as a log that failed."""
     conn = await session.connection()
-    try:
+    with _log_failures(logs):
         return await conn.execute(stmt, params or None)
+
+
+async def execute_driver_logged(
+    session: AsyncSession, sql: str, args: tuple[Any, ...], logs: bool
+) -> Any:
+    """``execute_logged`` for SQL text already in the driver's own form (a statement compiled
+    once, core/fastpath.py's ``Prepared``), with its positional arguments."""
+    conn = await session.connection()
+    with _log_failures(logs):
+        return await conn.exec_driver_sql(sql, args)
+
+
+@contextmanager
+def _log_failures(logs: bool) -> Iterator[None]:
+    try:
+        yield
     except DBAPIError as exc:
         if not logs or is_connection_error(exc):
             raise

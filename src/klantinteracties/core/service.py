@@ -141,8 +141,13 @@ class CrudService:
     async def read(self, session: AsyncSession, ctx: Ctx, rows: RowChoice) -> list[dict[str, Any]]:
         """Representations of the chosen rows, built by the database; a 400 when their
         expansions exceed the response's budget."""
-        budget = ctx.expand_budget
         items = await self.reader.read(session, ctx.base_url, rows)
+        return self.within_budget(ctx, rows, items)
+
+    def within_budget(
+        self, ctx: Ctx, rows: RowChoice, items: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        budget = ctx.expand_budget
         if rows.tree:
             budget.used += count_expanded(items)
             if budget.used > budget.max_rows:
@@ -198,11 +203,16 @@ class CrudService:
     async def retrieve(
         self, session: AsyncSession, ctx: Ctx, key: uuidlib.UUID, expand: Sequence[str] = ()
     ) -> dict[str, Any]:
-        ids = self.repo.key_ids(view_of(session), key)
-        rows = self.choose(ctx, by_key(key), False, expand_tree(expand), ids=row_ids(ids))
-        if nests_many(self.expand_steps(), rows.tree):  # a product of relations: count first
+        tree = expand_tree(expand)
+        if nests_many(self.expand_steps(), tree):  # a product of relations: count first
+            ids = self.repo.key_ids(view_of(session), key)
+            rows = self.choose(ctx, by_key(key), False, tree, ids=row_ids(ids))
             await self.check_budget(session, ctx, ids, rows.tree)
-        items = await self.read(session, ctx, rows)
+            items = await self.read(session, ctx, rows)
+        else:  # the common case: one statement, compiled once for every key
+            rows = self.choose(ctx, by_key(key), False, tree)
+            read = await self.reader.read_key(session, ctx.base_url, rows, key, self.repo.key_ids)
+            items = self.within_budget(ctx, rows, read)
         if not items:
             raise not_found()
         return items[0]
