@@ -10,6 +10,7 @@ from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
+from klantinteracties.core.openapi import body_doc, response_doc
 from klantinteracties.core.routing import (
     Api,
     page_response,
@@ -21,8 +22,8 @@ from klantinteracties.core.routing import (
 from klantinteracties.core.service import Page
 
 from .. import http
-from . import filters
-from .service import COLLECTION, klant_service, parse
+from . import filters, outputs, schemas
+from .service import COLLECTION, REQUIRED, klant_service, parse
 
 PREFIX = "/klanten/api/v1"
 TAG = "klanten"
@@ -80,15 +81,54 @@ async def klant_delete(request: Request, uuid: str) -> Response:
     return Response(status_code=204)
 
 
+# The document of each operation: (kind for core/openapi.py, operationId).
+OPERATIONS = {
+    ("", "GET"): ("list", "klant_list"),
+    ("", "POST"): ("create", "klant_create"),
+    ("/{uuid}", "GET"): ("retrieve", "klant_read"),
+    ("/{uuid}", "PUT"): ("update", "klant_update"),
+    ("/{uuid}", "PATCH"): ("partial_update", "klant_partial_update"),
+    ("/{uuid}", "DELETE"): ("destroy", "klant_delete"),
+}
+
+
+def _param_schema(name: str) -> dict[str, Any]:
+    if name == "subjectType":
+        return {"type": "string", "enum": list(schemas.SUBJECT_TYPES)}
+    if name == "subject":
+        return {"type": "string", "format": "uri"}
+    return {"type": "string"}
+
+
+def _doc(kind: str) -> dict[str, Any]:
+    doc: dict[str, Any] = {"responses": response_doc(kind, outputs.Klant)}
+    if kind == "list":
+        doc["parameters"] = [
+            {"name": name, "in": "query", "required": False, "schema": _param_schema(name)}
+            for name in filters.FILTERS
+        ] + [{"name": "page", "in": "query", "required": False, "schema": {"type": "integer"}}]
+    if kind in ("create", "update", "partial_update"):
+        patched = kind == "partial_update"
+        doc["requestBody"] = body_doc(schemas.Klant, patched=patched, required=REQUIRED)
+    return doc
+
+
 def register(api: Api) -> None:
     api.collections.append(COLLECTION)
-    path = f"/{COLLECTION}"
-    for suffix, method, endpoint, op in (
-        ("", "GET", klant_list, "klant_list"),
-        ("", "POST", klant_create, "klant_create"),
-        ("/{uuid}", "GET", klant_read, "klant_read"),
-        ("/{uuid}", "PUT", _write(False), "klant_update"),
-        ("/{uuid}", "PATCH", _write(True), "klant_partial_update"),
-        ("/{uuid}", "DELETE", klant_delete, "klant_delete"),
-    ):
-        api.add_route(path + suffix, endpoint, methods=[method], operation_id=op, tags=[TAG])
+    handlers = {
+        ("", "GET"): klant_list,
+        ("", "POST"): klant_create,
+        ("/{uuid}", "GET"): klant_read,
+        ("/{uuid}", "PUT"): _write(False),
+        ("/{uuid}", "PATCH"): _write(True),
+        ("/{uuid}", "DELETE"): klant_delete,
+    }
+    for (suffix, method), (kind, op) in OPERATIONS.items():
+        api.add_route(
+            f"/{COLLECTION}{suffix}",
+            handlers[(suffix, method)],
+            methods=[method],
+            operation_id=op,
+            tags=[TAG],
+            openapi_extra=_doc(kind),
+        )
