@@ -115,7 +115,7 @@ def _doc(kind: str) -> dict[str, Any]:
 
 def register(api: Api) -> None:
     api.collections.append(COLLECTION)
-    handlers = {
+    handlers: dict[tuple[str, str], Callable[..., Awaitable[Response]]] = {
         ("", "GET"): klant_list,
         ("", "POST"): klant_create,
         ("/{uuid}", "GET"): klant_read,
