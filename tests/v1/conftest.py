@@ -8,7 +8,7 @@ import pytest
 
 from klantinteracties.access.v1_clients import set_client
 from klantinteracties.core.db import Database
-from tests.v1.helpers import ALL_SCOPES, CLIENT_ID, SECRET, V1, bearer, make_jwt
+from tests.v1.helpers import ALL_SCOPES, CLIENT_ID, SECRET, make_jwt, v1_http
 
 
 @pytest.fixture
@@ -22,13 +22,11 @@ async def v1_client_row(database: Database, token: str) -> str:
 
 @pytest.fixture
 async def v1(app: Any, v1_client_row: str) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url=V1, headers=bearer(make_jwt())) as c:
+    async with v1_http(app, make_jwt()) as c:
         yield c
 
 
 @pytest.fixture
 async def v1_anon(app: Any, v1_client_row: str) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url=V1) as c:
+    async with v1_http(app) as c:
         yield c

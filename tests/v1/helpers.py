@@ -10,6 +10,8 @@ import json
 import time
 from typing import Any
 
+import httpx
+
 V1 = "http://testserver.local/klanten/api/v1"
 V2 = "http://testserver.local/klantinteracties/api/v1"
 CLIENT_ID = "v1-tests"
@@ -42,6 +44,12 @@ def make_jwt(
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def v1_http(app: Any, token: str | None = None) -> httpx.AsyncClient:
+    """A client of the app's v1 Klanten API, with this JWT (none: no credentials)."""
+    headers = bearer(token) if token is not None else {}
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=V1, headers=headers)
 
 
 def persoon(**extra: Any) -> dict[str, Any]:

@@ -7,24 +7,17 @@ import os
 import sys
 import time
 
-import httpx
 import pytest
 
 from tests.helpers import problem
-from tests.v1.helpers import SECRET, V1, bearer, make_jwt, persoon
+from tests.v1.helpers import SECRET, V1, bearer, make_jwt, persoon, v1_http
 
 
-@pytest.fixture
-async def raw(app, v1_client_row):
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=V1) as c:
-        yield c
-
-
-async def test_valid_token_and_missing_credentials(raw):
-    assert (await raw.get("/klanten", headers=bearer(make_jwt()))).status_code == 200
-    assert problem(await raw.get("/klanten"), 401)["code"] == "not_authenticated"
+async def test_valid_token_and_missing_credentials(v1_anon):
+    assert (await v1_anon.get("/klanten", headers=bearer(make_jwt()))).status_code == 200
+    assert problem(await v1_anon.get("/klanten"), 401)["code"] == "not_authenticated"
     # A v2 token is no v1 credential.
-    r = await raw.get("/klanten", headers={"Authorization": "Token abc"})
+    r = await v1_anon.get("/klanten", headers={"Authorization": "Token abc"})
     assert r.status_code == 401
 
 
@@ -44,39 +37,39 @@ async def test_valid_token_and_missing_credentials(raw):
         (lambda: make_jwt(iat="gisteren"), "iat no number"),
     ],
 )
-async def test_refused_tokens(raw, token, why):
-    r = await raw.get("/klanten", headers=bearer(token()))
+async def test_refused_tokens(v1_anon, token, why):
+    r = await v1_anon.get("/klanten", headers=bearer(token()))
     body = problem(r, 401)
     assert body["code"] == "authentication_failed", why
     assert SECRET not in r.text
 
 
-async def test_iat_within_leeway_is_accepted(raw):
-    r = await raw.get("/klanten", headers=bearer(make_jwt(iat=time.time() + 5)))
+async def test_iat_within_leeway_is_accepted(v1_anon):
+    r = await v1_anon.get("/klanten", headers=bearer(make_jwt(iat=time.time() + 5)))
     assert r.status_code == 200
-    r = await raw.get("/klanten", headers=bearer(make_jwt(iat=time.time() - 3600 + 30)))
+    r = await v1_anon.get("/klanten", headers=bearer(make_jwt(iat=time.time() - 3600 + 30)))
     assert r.status_code == 200
 
 
-async def test_missing_scope(raw, database):
+async def test_missing_scope(v1_anon, database):
     from klantinteracties.access.v1_clients import set_client
 
     async with database.session(write=True) as session:
         await set_client(session, "tests", scopes=["klanten.lezen"])
         await session.commit()
     headers = bearer(make_jwt())
-    assert (await raw.get("/klanten", headers=headers)).status_code == 200
-    r = await raw.post("/klanten", json=persoon(), headers=headers)
+    assert (await v1_anon.get("/klanten", headers=headers)).status_code == 200
+    r = await v1_anon.post("/klanten", json=persoon(), headers=headers)
     assert problem(r, 403)["code"] == "permission_denied"
-    r = await raw.patch(f"{V1}/klanten/00000000-0000-0000-0000-000000000000", json={},
+    r = await v1_anon.patch(f"{V1}/klanten/00000000-0000-0000-0000-000000000000", json={},
                         headers=headers)  # fmt: skip
     assert r.status_code == 403
-    r = await raw.delete(f"{V1}/klanten/00000000-0000-0000-0000-000000000000", headers=headers)
+    r = await v1_anon.delete(f"{V1}/klanten/00000000-0000-0000-0000-000000000000", headers=headers)
     assert r.status_code == 403
     async with database.session(write=True) as session:
         await set_client(session, "tests", scopes=[])
         await session.commit()
-    assert (await raw.get("/klanten", headers=headers)).status_code == 403
+    assert (await v1_anon.get("/klanten", headers=headers)).status_code == 403
 
 
 async def _cli(database, *args: str, stdin: str = "") -> tuple[int, str, str]:
@@ -101,7 +94,7 @@ async def test_cli_grants_v1_access(app, database, token):
     code, shown, _ = await _cli(database, "application", "show", "kcc")
     assert "v1 client id: kcc-v1" in shown and "klanten.aanmaken,klanten.lezen" in shown
     assert "s3cret" not in shown
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=V1) as c:
+    async with v1_http(app) as c:
         headers = bearer(make_jwt("kcc-v1", "s3cret-kcc"))
         r = await c.post("/klanten", json=persoon(), headers=headers)
         assert r.status_code == 201, r.text

@@ -4,7 +4,7 @@ alone."""
 
 from __future__ import annotations
 
-from tests.api.partijen_helpers import KVK, VESTIGING, make_adres, make_partij
+from tests.api.partijen_helpers import EMPTY_ADRES, KVK, VESTIGING, make_adres, make_partij
 from tests.v1.helpers import BRON, V1, V2, persoon
 
 ADRES_V1 = {
@@ -15,6 +15,16 @@ ADRES_V1 = {
     "postcode": "1234ab",
     "woonplaatsnaam": "Utrecht",
     "landcode": "6030",
+}
+
+ADRES_V1_AS_V2 = {
+    **EMPTY_ADRES,
+    "straatnaam": "Kerkstraat",
+    "huisnummer": 12,
+    "huisnummertoevoeging": "Abis",
+    "postcode": "1234 AB",
+    "stad": "Utrecht",
+    "land": "NL",
 }
 
 
@@ -41,18 +51,7 @@ async def test_v1_persoon_read_in_v2(v1, client):
         "voorvoegselAchternaam": "van der",
         "achternaam": "Berg",
     }
-    assert partij["bezoekadres"] == {
-        "nummeraanduidingId": "",
-        "straatnaam": "Kerkstraat",
-        "huisnummer": 12,
-        "huisnummertoevoeging": "Abis",
-        "postcode": "1234 AB",
-        "stad": "Utrecht",
-        "adresregel1": "",
-        "adresregel2": "",
-        "adresregel3": "",
-        "land": "NL",
-    }
+    assert partij["bezoekadres"] == ADRES_V1_AS_V2
     [ident] = partij["partijIdentificatoren"]
     assert ident["partijIdentificator"] == {
         "codeObjecttype": "natuurlijk_persoon",
@@ -214,16 +213,6 @@ async def test_v2_change_shows_in_v1_and_v1_only_fields_stay(v1, client):
     r = await client.patch(f"/digitaleadressen/{email['uuid']}", json={"adres": "nieuw@x.nl"})
     assert r.status_code == 200, r.text
     assert (await v1.get(klant["url"])).json()["emailadres"] == "nieuw@x.nl"
-
-
-ADRES_V1_AS_V2 = {
-    "straatnaam": "Kerkstraat",
-    "huisnummer": 12,
-    "huisnummertoevoeging": "Abis",
-    "postcode": "1234 AB",
-    "stad": "Utrecht",
-    "land": "NL",
-}
 
 
 async def test_v1_patch_leaves_v2_data_alone(v1, client):

@@ -10,17 +10,14 @@ import pytest
 
 from klantinteracties.app import create_app
 from tests.events.conftest import app_settings, check_row, taken
-from tests.v1.helpers import V1, bearer, make_jwt, persoon
+from tests.v1.helpers import make_jwt, persoon, v1_http
 
 
 @pytest.fixture
 async def v1_on(database, v1_client_row) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(app_settings(database, cloudevents=False), database)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        headers = bearer(make_jwt())
-        async with httpx.AsyncClient(transport=transport, base_url=V1, headers=headers) as c:
-            yield c
+    async with app.router.lifespan_context(app), v1_http(app, make_jwt()) as c:
+        yield c
 
 
 def klanten_messages(rows):

@@ -3,14 +3,13 @@ client's application, and a partij under geheimhouding is invisible without the 
 
 from __future__ import annotations
 
-import httpx
 from sqlalchemy import select
 
 from klantinteracties.access.v1_clients import set_client
 from klantinteracties.core.auth import TokenStore
 from klantinteracties.db.models import api_token, processing_log
 from tests.api.partijen_helpers import make_partij
-from tests.v1.helpers import V1, bearer, make_jwt, persoon
+from tests.v1.helpers import make_jwt, persoon, v1_http
 
 
 async def _records(database, name):
@@ -41,8 +40,6 @@ async def test_geheimhouding_needs_the_privilege(app, database, client, v1):
         await TokenStore(api_token).create(session, "plain", ["*"])  # no privileges
         await set_client(session, "plain", "plain-v1", "geheim-plain", ["klanten.lezen"])
         await session.commit()
-    transport = httpx.ASGITransport(app=app)
-    headers = bearer(make_jwt("plain-v1", "geheim-plain"))
-    async with httpx.AsyncClient(transport=transport, base_url=V1, headers=headers) as plain:
+    async with v1_http(app, make_jwt("plain-v1", "geheim-plain")) as plain:
         assert (await plain.get(f"/klanten/{hidden['uuid']}")).status_code == 404
         assert (await plain.get("/klanten")).json()["count"] == 0

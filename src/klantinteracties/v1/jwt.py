@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from klantinteracties.core.auth import Principal
 from klantinteracties.core.errors import (
     ProblemError,
+    authentication_failed,
     not_authenticated,
     permission_denied,
 )
@@ -35,15 +36,10 @@ from klantinteracties.db.models import application, v1_client
 
 
 def failed(detail: str, reason: str) -> ProblemError:
-    return ProblemError(
-        401,
-        "authentication_failed",
-        "Ongeldige authenticatiegegevens.",
-        detail,
-        "AuthenticationFailed",
-        headers={"WWW-Authenticate": "Bearer"},
-        reason=reason,
-    )
+    """The 401 of a refused token, naming the scheme v1 clients use."""
+    err = authentication_failed(detail, reason)
+    err.headers = {"WWW-Authenticate": "Bearer"}
+    return err
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from klantinteracties.core.errors import InvalidParam, ValidationFailed, invalid
 from klantinteracties.core.events import changed
 from klantinteracties.core.filters import ParsedQuery
 from klantinteracties.core.service import Page
-from klantinteracties.core.validation import missing_keys, validate
+from klantinteracties.core.validation import validate_required
 
 from .. import unit
 from ..context import V1Ctx
@@ -50,17 +50,8 @@ class Body:
 
 
 def parse(data: Any, partial: bool) -> Body:
-    if not isinstance(data, dict):
-        raise invalid("nonFieldErrors", "Ongeldige gegevens. Verwacht een object.")
-    missing = [] if partial else missing_keys(data, REQUIRED)
-    try:
-        obj = validate(Klant, data)
-    except ValidationFailed as exc:
-        named = {p.name for p in exc.invalid_params}
-        extra = [m for m in missing if m.name not in named]
-        raise ValidationFailed(exc.invalid_params + extra) from None
-    if missing:
-        raise ValidationFailed(missing)
+    """The body checks that need no database (a non-object is refused by the validation)."""
+    obj = validate_required(Klant, data, () if partial else REQUIRED)
     sent = frozenset(Klant.model_fields[n].alias or n for n in obj.model_fields_set)
     return Body(obj, sent, data.get(IDENTIFICATIE))
 
