@@ -30,6 +30,7 @@ from .events import worker as delivery
 from .events.outbox import OutboxEmitter
 from .ops import health, metrics, tracing
 from .settings import Settings, get_settings
+from .v1.api import klanten_api
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -85,7 +86,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     health.install(app)
     observers = metrics.install(app, settings)  # the "metrics" part of issue 15
     _install_bench_stats(app)
-    apis = [klantinteracties_api(), contactgegevens_api(), audit_api()]
+    apis = [klantinteracties_api(), contactgegevens_api(), audit_api(), klanten_api()]
     for api in apis:
         install_api(app, api)
     # Added innermost first: the last one added sees a request first.

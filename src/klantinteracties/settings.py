@@ -185,6 +185,19 @@ class Settings(BaseSettings):
         "stream (stdout for the access log, stderr for the rest) is a terminal.",
     )
 
+    # The v1 APIs (klantinteracties/v1, docs/v1.md)
+    v1_bronorganisatie: str = Field(
+        default="",
+        max_length=9,
+        description="bronorganisatie (RSIN) a v1 klant shows for a partij no v1 client wrote.",
+    )
+    v1_jwt_expiry: int = Field(
+        default=3600, ge=1, description="Seconds after its iat that a v1 client's JWT is accepted."
+    )
+    v1_jwt_leeway: int = Field(
+        default=10, ge=0, description="Seconds of clock difference allowed on a JWT's iat and exp."
+    )
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -71,7 +71,7 @@ def _readme_table() -> dict[str, str]:
     section = README.read_text().split("## Configuration", 1)[1].split("\n## ", 1)[0]
     table = {}
     for line in section.splitlines():
-        match = re.match(r"^\| `([A-Z_]+)` \| (.*?) \|", line)
+        match = re.match(r"^\| `([A-Z0-9_]+)` \| (.*?) \|", line)
         if match:
             table[match[1]] = match[2]
     return table

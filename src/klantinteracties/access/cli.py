@@ -19,6 +19,7 @@ from klantinteracties.core.auth import (
 from klantinteracties.core.db import Database
 from klantinteracties.db.models import api_token
 
+from . import v1_clients
 from .applications import ApplicationStore, parse_duration, parse_moment
 
 application_app = typer.Typer(
@@ -37,6 +38,18 @@ PrivilegeOpt = Annotated[
 ActivityOpt = Annotated[
     str | None,
     typer.Option("--processing-activity", help="Processing activity id for the log (LDV)."),
+]
+# The v1 APIs' ZGW authentication (docs/v1.md): a client id, its JWT secret, v1 scopes.
+ClientIdOpt = Annotated[
+    str | None, typer.Option("--client-id", help="v1 (ZGW) client id: the JWT's client_id.")
+]
+SecretStdinOpt = Annotated[
+    bool,
+    typer.Option("--secret-stdin", help="Read the v1 client's JWT secret (HS256) from stdin."),
+]
+V1ScopeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--v1-scope", help="v1 scope; repeatable: klanten.lezen, klanten.aanmaken, ..."),
 ]
 
 
@@ -113,11 +126,13 @@ def application_show(name: str) -> None:
     store = _store()
 
     async def work(session: Any) -> Any:
-        return await ApplicationStore(store).get(session, name), await store.list_tokens(
-            session, name
+        return (
+            await ApplicationStore(store).get(session, name),
+            await store.list_tokens(session, name),
+            await v1_clients.client_of(session, name),
         )
 
-    row, tokens = _in_session(work)
+    row, tokens, v1 = _in_session(work)
     if row is None:
         raise fail(f"No application named {name!r}.")
     for label, value in zip(
@@ -125,6 +140,9 @@ def application_show(name: str) -> None:
     ):
         typer.echo(f"{label}: {value}")
     typer.echo(f"description: {row['description']}")
+    if v1 is not None:  # the secret is never shown
+        typer.echo(f"v1 client id: {v1['client_id']}")
+        typer.echo(f"v1 scopes: {','.join(v1['scopes']) or '-'}")
     for token in tokens:
         typer.echo("token: " + "\t".join(_token_line(token)))
 
@@ -137,9 +155,13 @@ def application_update(
     no_privileges: Annotated[bool, typer.Option(help="Take every privilege away.")] = False,
     processing_activity: ActivityOpt = None,
     description: Annotated[str | None, typer.Option(help="Free text.")] = None,
+    client_id: ClientIdOpt = None,
+    secret_stdin: SecretStdinOpt = False,
+    v1_scope: V1ScopeOpt = None,
 ) -> None:
     """Change what is given (a list given replaces the old one); takes effect within a second."""
     _check_rights(scope, privilege)
+    v1 = _v1_values(client_id, secret_stdin, v1_scope)
     values: dict[str, Any] = {}
     if scope is not None:
         values["scopes"] = scope
@@ -149,12 +171,47 @@ def application_update(
         values["processing_activity_id"] = processing_activity or None
     if description is not None:
         values["description"] = description
-    if not values:
+    if not values and not v1:
         raise fail("Nothing to change: give --scope, --privilege, ... .", 2)
     apps = ApplicationStore(_store())
-    if not _in_session(lambda s: apps.update(s, name, **values)):
+    if values and not _in_session(lambda s: apps.update(s, name, **values)):
         raise fail(f"No application named {name!r}.")
+    if v1:
+        _in_session(lambda s: _set_v1_client(s, name, v1))
     typer.echo(f"Updated application {name}.")
+
+
+def _v1_values(
+    client_id: str | None, secret_stdin: bool, scopes: list[str] | None
+) -> dict[str, Any]:
+    unknown = v1_clients.unknown_v1_scopes(scopes or [])
+    if unknown:
+        known = ", ".join(v1_clients.V1_SCOPES)
+        raise fail(f"Unknown v1 scope {', '.join(map(repr, unknown))}; use {known}.", 2)
+    values: dict[str, Any] = {}
+    if client_id is not None:
+        values["client_id"] = _check_name(client_id, "v1 client id")
+    if secret_stdin:
+        secret = typer.get_text_stream("stdin").read().strip()
+        if not secret:
+            raise fail("--secret-stdin: stdin held no secret.", 2)
+        values["secret"] = secret
+    if scopes is not None:
+        values["scopes"] = scopes
+    return values
+
+
+async def _set_v1_client(session: Any, name: str, values: dict[str, Any]) -> None:
+    client_id = values.get("client_id")
+    if client_id is not None and await v1_clients.client_id_taken(session, client_id, name):
+        raise fail(f"Another application has v1 client id {client_id!r}.")
+    try:
+        await v1_clients.set_client(session, name, **values)
+    except LookupError:
+        raise fail(f"No application named {name!r}.") from None
+    except ValueError as exc:
+        raise fail(str(exc), 2) from None
+    await session.commit()
 
 
 @application_app.command("delete")

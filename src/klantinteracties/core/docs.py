@@ -28,7 +28,9 @@ def install_api(app: FastAPI, api: Api) -> None:
 
     def document(request: Request) -> dict[str, Any]:
         if "doc" not in cache:  # immutable for the life of the process
-            cache["doc"] = build_openapi(app, api.title, api.version, api.prefix, api.prefix)
+            cache["doc"] = build_openapi(
+                app, api.title, api.version, api.prefix, api.prefix, api.security
+            )
         return cache["doc"]
 
     async def root(request: Request) -> Response:

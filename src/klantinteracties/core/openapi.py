@@ -297,7 +297,12 @@ ERROR_MEDIA_TYPES = ("application/json", "application/problem+json")
 
 
 def build_openapi(
-    app: FastAPI, title: str, version: str, server: str, prefix: str
+    app: FastAPI,
+    title: str,
+    version: str,
+    server: str,
+    prefix: str,
+    security: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     routes = [r for r in app.routes if getattr(r, "path", "").startswith(prefix + "/")]
     doc = get_openapi(title=title, version=version, routes=routes, openapi_version="3.0.3")
@@ -315,7 +320,7 @@ def build_openapi(
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
     schemas.update(copy.deepcopy(ERROR_SCHEMAS))
-    doc["components"]["securitySchemes"] = {
+    doc["components"]["securitySchemes"] = security or {
         "tokenAuth": {
             "type": "apiKey",
             "in": "header",
@@ -323,7 +328,7 @@ def build_openapi(
             "description": "Token-authenticatie: `Authorization: Token <sleutel>`.",
         }
     }
-    doc["security"] = [{"tokenAuth": []}]
+    doc["security"] = [{name: []} for name in doc["components"]["securitySchemes"]]
     converted: dict[str, Any] = to_oas30(doc)
     return converted
 

@@ -51,6 +51,9 @@ class Api:
     # Set before the groups register; the services build responses from the same models.
     outputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     collections: list[str] = field(default_factory=list)
+    # The document's security scheme by name; None: Token authentication (the v1 APIs name
+    # their ZGW JWT scheme here).
+    security: dict[str, Any] | None = None
 
     def add_route(self, path: str, endpoint: Handler, **kwargs: Any) -> None:
         """Routes are collected here and put on the app by ``install_api`` under ``prefix``."""

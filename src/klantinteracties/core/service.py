@@ -29,7 +29,7 @@ from .processing import concerning, record, row_ids, unrecorded
 from .repository import TableRepository, execute
 from .schemas import FkRef, Gegevensgroep
 from .shape import ExpandStep, expanded_rows, nests_many
-from .validation import NOT_NULL, InputModel, missing_keys, validate
+from .validation import NOT_NULL, InputModel, validate_required
 from .view import View, view_of
 
 HIDDEN_RESULT = (
@@ -305,16 +305,7 @@ class CrudService:
     # ----- hooks ----------------------------------------------------------------------------
     def parse(self, data: Any, partial: bool) -> Any:
         """The body's shape checks, which need no database: the input model, or a 400."""
-        missing = [] if partial else missing_keys(data, self.required)
-        try:
-            obj = validate(self.input_model, data)
-        except ValidationFailed as exc:
-            named = {p.name for p in exc.invalid_params}
-            extra = [m for m in missing if m.name not in named]
-            raise ValidationFailed(exc.invalid_params + extra) from None
-        if missing:
-            raise ValidationFailed(missing)
-        return obj
+        return validate_required(self.input_model, data, () if partial else self.required)
 
     async def validate(self, session: AsyncSession, obj: Any, current: RowMapping | None) -> None:
         """Checks that need the database. The default checks every relation exists and that

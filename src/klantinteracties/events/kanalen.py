@@ -34,6 +34,9 @@ KANALEN: tuple[Kanaal, ...] = (
         "klantcontacten",
         ("hoofdOnderwerpType", "indicatieContactGelukt", "verdereActieOndernomen"),
     ),
+    # The v1 Klanten API's klanten (klantinteracties/v1): a v1 write notifies here as well as on
+    # "partijen", through which it is stored.
+    Kanaal("klanten", "klant", "klanten", ("subjectType",)),
 )
 
 BY_COLLECTION = {kanaal.collection: kanaal for kanaal in KANALEN}

@@ -88,7 +88,8 @@ def row(
     return {
         "kind": kind,
         "topic": topic,
-        "ordering_key": f"{collection}/{item['uuid']}",
+        # A v1 representation has no uuid field; its url ends in the uuid all the same.
+        "ordering_key": f"{collection}/{item.get('uuid') or str(item['url']).rsplit('/', 1)[-1]}",
         "body": orjson.dumps(body).decode(),
         "created_at": moment,
         "status": PENDING,

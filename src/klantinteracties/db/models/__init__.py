@@ -16,6 +16,7 @@ from .partijen import (
 )
 from .processing_log import processing_log, processing_log_key
 from .tokens import api_token, application
+from .v1 import v1_client, v1_klant
 
 __all__ = [
     "actor",
@@ -40,5 +41,7 @@ __all__ = [
     "processing_log",
     "processing_log_key",
     "rekeningnummer",
+    "v1_client",
+    "v1_klant",
     "vertegenwoordigden",
 ]
