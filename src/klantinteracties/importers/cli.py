@@ -1,0 +1,70 @@
+"""``klantinteracties import openklant``: copy an Open Klant 2.x register into ours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from klantinteracties.cli_db import fail, with_db
+
+import_app = typer.Typer(help="Import from an existing register.", no_args_is_help=True)
+
+# Exit code of a run that finished but refused rows (listed in the report).
+REFUSED_EXIT = 3
+
+
+@import_app.command("openklant")
+def openklant(
+    database: Annotated[
+        str | None,
+        typer.Option(help="The Open Klant 2.x database, postgresql://user@host:5432/name."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would change; write nothing.")
+    ] = False,
+    report: Annotated[
+        Path | None, typer.Option(help="Write the report (counts, refused rows) as JSON here.")
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option(min=1, max=50_000, help="Rows per transaction.")
+    ] = 2000,
+) -> None:
+    """Import every resource of both APIs, keeping uuids, nummers and relations. Safe to
+    repeat; an interrupted run continues where it stopped. No notifications are sent."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from klantinteracties.core.db import Database
+
+    from .openklant_steps import STEPS
+    from .report import Report
+    from .run import run_import
+    from .source_db import DatabaseSource
+
+    if database is None:
+        raise fail("Give the source: --database postgresql://user@host:5432/name.", 2)
+    try:
+        backend = make_url(database).get_backend_name()
+    except ArgumentError:
+        backend = ""
+    if backend != "postgresql":
+        raise fail("--database must be a PostgreSQL URL: postgresql://user@host:5432/name.", 2)
+    source = DatabaseSource(database)
+
+    async def work(db: Database) -> Report:
+        return await run_import(db, source, STEPS, dry_run=dry_run, batch_size=batch_size)
+
+    try:
+        result = with_db(work)
+    except OSError as exc:
+        raise fail(f"Cannot reach the source database ({type(exc).__name__}).", 1) from None
+    if report is not None:
+        result.write(report)
+    for line in result.summary_lines():
+        typer.echo(line)
+    if dry_run:
+        typer.echo("Dry run: nothing was written.")
+    if result.refused:
+        raise typer.Exit(REFUSED_EXIT)
