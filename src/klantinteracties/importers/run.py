@@ -5,6 +5,8 @@ nothing behind: the next run reads everything again and finds it unchanged."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Sequence
 from typing import Protocol
 
@@ -26,6 +28,21 @@ class Source(Protocol):
     async def count(self, step: Step, after: int) -> int: ...
 
     def batches(self, step: Step, after: int, size: int) -> AsyncIterator[list[Row]]: ...
+
+
+async def prefetched(batches: AsyncIterator[list[Row]]) -> AsyncIterator[list[Row]]:
+    """The next batch is read from the source while the current one is written: the two
+    databases work at the same time instead of taking turns."""
+    pending = asyncio.ensure_future(anext(batches, None))
+    try:
+        while (rows := await pending) is not None:
+            pending = asyncio.ensure_future(anext(batches, None))
+            yield rows
+    finally:
+        if not pending.done():
+            pending.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await pending
 
 
 async def run_import(
@@ -54,7 +71,7 @@ async def run_import(
                 report.resumed[step.name] = after
             progress.start(step.name, await source.count(step, after))
             report.counts_of(step.resource)
-            async for rows in source.batches(step, after, batch_size):
+            async for rows in prefetched(source.batches(step, after, batch_size)):
                 await writer.write_batch(step, rows)
                 progress.advance(len(rows))
             progress.end()

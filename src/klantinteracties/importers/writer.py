@@ -15,6 +15,7 @@ counts (constraint clashes included) are those of a real run, and nothing stays 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -48,17 +49,20 @@ class Item:
         return "/".join(str(v) for v in self.key(step))
 
 
+@functools.cache
+def limits(table: Table) -> tuple[tuple[str, int], ...]:
+    return tuple(
+        (c.name, c.type.length)
+        for c in table.columns
+        if isinstance(c.type, String) and c.type.length
+    )
+
+
 def too_long(table: Table, values: Row) -> str | None:
     """Our columns hold what the contract allows; the reference stores some as unbounded text."""
-    for name, value in values.items():
-        col = table.c[name]
-        length = getattr(col.type, "length", None)
-        if (
-            isinstance(col.type, String)
-            and length
-            and isinstance(value, str)
-            and len(value) > length
-        ):
+    for name, length in limits(table):
+        value = values.get(name)
+        if isinstance(value, str) and len(value) > length:
             return f"{name}: {len(value)} characters, the contract allows at most {length}"
     return None
 
