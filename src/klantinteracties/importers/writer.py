@@ -22,9 +22,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, Table, and_, bindparam, delete, insert, select, update
+import asyncpg
+import orjson
+from sqlalchemy import JSON, String, Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.schema import ColumnDefault
 
 from klantinteracties.core.db import Database
 from klantinteracties.db.models import import_checkpoint
@@ -32,7 +35,14 @@ from klantinteracties.db.models import import_checkpoint
 from .report import Counts, Finding, Report
 from .steps import Row, Step
 
-REFUSABLE = (IntegrityError, DataError)
+# What the database says about a row (not about the connection): through SQLAlchemy, or from
+# asyncpg directly for COPY.
+REFUSABLE = (
+    IntegrityError,
+    DataError,
+    asyncpg.IntegrityConstraintViolationError,
+    asyncpg.DataError,
+)
 ABSENT = "is not here (refused, or not in the source)"
 
 
@@ -71,12 +81,40 @@ def constraint_reason(exc: Exception) -> str:
     """Which rule the database applied, by name; never the DETAIL, which quotes the values."""
     orig = getattr(exc, "orig", None)
     cause = getattr(orig, "__cause__", None)
-    name = getattr(cause, "constraint_name", None)
+    name = getattr(cause, "constraint_name", None) or getattr(exc, "constraint_name", None)
     if name:
         return f"violates {name}"
     if isinstance(orig, sqlite3.Error):  # "UNIQUE constraint failed: table.column, ..."
         return str(orig).splitlines()[0]
     return f"refused by the database ({type(cause or orig or exc).__name__})"
+
+
+def copy_columns(table: Table, first: Row) -> tuple[list[str], dict[str, Any]]:
+    """The columns COPY gets: the row's, and those the row leaves to a Python-side default
+    (which COPY, unlike an INSERT through SQLAlchemy, would not apply)."""
+    defaults = {
+        c.name: c.default.arg
+        for c in table.columns
+        if c.name not in first and isinstance(c.default, ColumnDefault) and c.default.is_scalar
+    }
+    return [*first, *defaults], defaults
+
+
+async def copy_rows(conn: AsyncConnection, table: Table, rows: list[Row]) -> None:
+    """COPY (binary) over the transaction's own asyncpg connection: no SQL text and no
+    per-parameter processing, about twice as fast as a multi-row INSERT."""
+    columns, defaults = copy_columns(table, rows[0])
+    as_text = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    records = [
+        tuple(
+            orjson.dumps(v).decode() if c in as_text else v
+            for c, v in ((c, row.get(c, defaults.get(c))) for c in columns)
+        )
+        for row in rows
+    ]
+    raw = await conn.get_raw_connection()
+    driver: Any = raw.driver_connection
+    await driver.copy_records_to_table(table.name, records=records, columns=columns)
 
 
 class Writer:
@@ -271,7 +309,9 @@ class Writer:
 
     @staticmethod
     async def _insert(conn: AsyncConnection, step: Step, items: list[Item]) -> None:
-        if items:
+        if len(items) > 1 and conn.dialect.name == "postgresql":
+            await copy_rows(conn, step.table, [i.values for i in items])
+        elif items:
             await conn.execute(insert(step.table), [i.values for i in items])
 
     @staticmethod
