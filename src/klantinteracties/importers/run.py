@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from typing import Protocol
 
 from klantinteracties.core.db import Database
@@ -30,7 +30,7 @@ class Source(Protocol):
     def batches(self, step: Step, after: int, size: int) -> AsyncIterator[list[Row]]: ...
 
 
-async def prefetched(batches: AsyncIterator[list[Row]]) -> AsyncIterator[list[Row]]:
+async def prefetched(batches: AsyncIterator[list[Row]]) -> AsyncGenerator[list[Row], None]:
     """The next batch is read from the source while the current one is written: the two
     databases work at the same time instead of taking turns."""
     pending = asyncio.ensure_future(anext(batches, None))
@@ -39,10 +39,13 @@ async def prefetched(batches: AsyncIterator[list[Row]]) -> AsyncIterator[list[Ro
             pending = asyncio.ensure_future(anext(batches, None))
             yield rows
     finally:
+        # Whatever ended the loop, the read in flight ends before the source is closed.
         if not pending.done():
             pending.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await pending
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await pending
+        with contextlib.suppress(Exception):
+            await batches.aclose()  # type: ignore[attr-defined]
 
 
 async def run_import(
@@ -71,9 +74,11 @@ async def run_import(
                 report.resumed[step.name] = after
             progress.start(step.name, await source.count(step, after))
             report.counts_of(step.resource)
-            async for rows in prefetched(source.batches(step, after, batch_size)):
-                await writer.write_batch(step, rows)
-                progress.advance(len(rows))
+            reading = prefetched(source.batches(step, after, batch_size))
+            async with contextlib.aclosing(reading):
+                async for rows in reading:
+                    await writer.write_batch(step, rows)
+                    progress.advance(len(rows))
             progress.end()
         await writer.clear_checkpoints()
         report.finish()

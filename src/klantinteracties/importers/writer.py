@@ -1,12 +1,13 @@
 """The bulk writer shared by every import source.
 
 A batch of one step goes in in one transaction, together with the step's checkpoint, so an
-interrupted run resumes exactly after the last committed batch. Per batch: rows that cannot be
-stored are set aside first (a value longer than the contract allows, a relation to a row that is
-not here); the rest are compared with what is stored under the same uuid: new rows are inserted
-with one multi-row INSERT, rows that differ are updated, equal rows are left alone. If the
-database still refuses the batch (a unique constraint of ours the source did not have), it is
-written again row by row, each in a savepoint, and only the offending rows are refused.
+interrupted run resumes exactly after the last committed batch. Per batch: rows with a value
+longer than the contract allows are set aside first; the rest are compared with what is stored
+under the same uuid: new rows are inserted at once (COPY on PostgreSQL, a multi-row INSERT on
+SQLite), rows that differ are updated, equal rows are left alone. If the database refuses the
+batch (a relation to a row that is not here, a unique constraint of ours the source did not
+have), the rows whose relations are missing are set aside with the row they point at, and the
+rest is written again row by row, each in a savepoint, so only the offending rows are refused.
 
 A dry run does all of this inside one outer transaction that is rolled back at the end, so the
 counts (constraint clashes included) are those of a real run, and nothing stays written.
@@ -188,7 +189,6 @@ class Writer:
         refused: list[Finding] = []
         items = self._prepare(step, rows, refused)
         async with self._transaction() as conn:
-            items = await self._check_refs(conn, step, items, refused)
             stored = await self._stored(conn, step, items)
             inserts, updates = [], []
             for item in items:
@@ -294,8 +294,12 @@ class Writer:
             return everything
         except REFUSABLE:
             pass
+        # Only now look for rows whose relations are not here: the database's foreign keys
+        # would refuse them too, but this names the row they point at.
+        fine = {id(i) for i in await self._check_refs(conn, step, [*inserts, *updates], refused)}
         written: set[int] = set()
-        for item, creating in [(i, True) for i in inserts] + [(i, False) for i in updates]:
+        pairs = [(i, True) for i in inserts] + [(i, False) for i in updates]
+        for item, creating in (pair for pair in pairs if id(pair[0]) in fine):
             try:
                 async with conn.begin_nested():
                     if creating:
