@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -105,14 +106,14 @@ async def copy_rows(conn: AsyncConnection, table: Table, rows: list[Row]) -> Non
     """COPY (binary) over the transaction's own asyncpg connection: no SQL text and no
     per-parameter processing, about twice as fast as a multi-row INSERT."""
     columns, defaults = copy_columns(table, rows[0])
-    as_text = {c.name for c in table.columns if isinstance(c.type, JSON)}
-    records = [
-        tuple(
-            orjson.dumps(v).decode() if c in as_text else v
-            for c, v in ((c, row.get(c, defaults.get(c))) for c in columns)
-        )
-        for row in rows
-    ]
+    as_text = [c.name for c in table.columns if isinstance(c.type, JSON) and c.name in columns]
+    if defaults or as_text:
+        rows = [{**defaults, **row} for row in rows]
+        for row in rows:
+            for name in as_text:
+                row[name] = orjson.dumps(row[name]).decode()
+    pick = operator.itemgetter(*columns)
+    records = [pick(row) for row in rows] if len(columns) > 1 else [(pick(r),) for r in rows]
     raw = await conn.get_raw_connection()
     driver: Any = raw.driver_connection
     await driver.copy_records_to_table(table.name, records=records, columns=columns)
