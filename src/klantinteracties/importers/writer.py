@@ -26,7 +26,7 @@ from typing import Any
 
 import asyncpg
 import orjson
-from sqlalchemy import JSON, String, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import JSON, String, Table, and_, bindparam, delete, insert, select, text, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.schema import ColumnDefault
@@ -132,6 +132,7 @@ class Writer:
         # that completing a row just created is not counted as a change of it.
         self.follow_up = {s.table.name for s in steps if s.update_only}
         self.created: dict[str, set[Any]] = {name: set() for name in self.follow_up}
+        self.batches: dict[str, int] = {}
 
     def _new(self, step: Step, item: Item) -> bool:
         return step.update_only and item.values["uuid"] in self.created[step.table.name]
@@ -220,7 +221,18 @@ class Writer:
             Finding(step.resource, i.label(step), note) for i in items for note in i.notes
         ]
         self.report.counts_of(step.resource).add(counts)
+        await self._analyze(step)
         return counts
+
+    async def _analyze(self, step: Step) -> None:
+        """On PostgreSQL, fresh planner statistics after batch 1, 2, 4, 8, ... of a step: the
+        lookup of stored rows is a prepared statement whose cached plan, made while the table
+        was nearly empty, would otherwise scan the whole table for every batch (quadratic)."""
+        self.batches[step.name] = n = self.batches.get(step.name, 0) + 1
+        if self.db.sqlite or n & (n - 1):
+            return
+        async with self._transaction() as conn:
+            await conn.execute(text(f'ANALYZE "{step.table.name}"'))
 
     def _prepare(self, step: Step, rows: Sequence[Row], refused: list[Finding]) -> list[Item]:
         items = []
