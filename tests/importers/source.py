@@ -138,6 +138,13 @@ ADRES = {
 }
 
 
+def pid(objecttype: str, soort: str, object_id: str, register: str) -> dict[str, str]:
+    """The partij_identificator_* columns of a partijidentificator row."""
+    names = ("code_objecttype", "code_soort_object_id", "object_id", "code_register")
+    values = (objecttype, soort, object_id, register)
+    return {f"partij_identificator_{n}": v for n, v in zip(names, values, strict=True)}
+
+
 def adres(prefix: str) -> dict[str, Any]:
     return {f"{prefix}_{k}": v for k, v in ADRES.items()}
 
@@ -196,22 +203,9 @@ async def _partijen(ins: Inserter) -> None:
         **adres("bezoekadres"),
         **adres("correspondentieadres"),
     )
-    await ins(
-        p,
-        id=2,
-        uuid=U["p2"],
-        nummer="0000000002",
-        soort_partij="organisatie",
-        indicatie_actief=True,
-    )
-    await ins(
-        p,
-        id=3,
-        uuid=U["p3"],
-        nummer="0000000003",
-        soort_partij="contactpersoon",
-        indicatie_actief=False,
-    )
+    for number, soort, actief in ((2, "organisatie", True), (3, "contactpersoon", False)):
+        await ins(p, id=number, uuid=U[f"p{number}"], nummer=f"{number:010d}", soort_partij=soort,
+                  indicatie_actief=actief)  # fmt: skip
     await ins(
         p,
         id=4,
@@ -251,7 +245,6 @@ async def _partijen(ins: Inserter) -> None:
     # Left over from when p5 was an organisatie: not shown by the reference.
     await ins("klantinteracties_organisatie", id=3, partij_id=5, naam="Oud")
     pi = "klantinteracties_partijidentificator"
-    ident = "partij_identificator_"
     # A BSN that fails the elfproef (an old version let it through): imported, reported.
     await ins(
         pi,
@@ -259,12 +252,7 @@ async def _partijen(ins: Inserter) -> None:
         uuid=U["i1"],
         partij_id=1,
         andere_partij_identificator="oud",
-        **{
-            f"{ident}code_objecttype": "natuurlijk_persoon",
-            f"{ident}code_soort_object_id": "bsn",
-            f"{ident}object_id": "123456789",
-            f"{ident}code_register": "brp",
-        },
+        **pid("natuurlijk_persoon", "bsn", "123456789", "brp"),
     )
     # The sub-identificator comes first in the table, its parent after it.
     await ins(
@@ -273,24 +261,14 @@ async def _partijen(ins: Inserter) -> None:
         uuid=U["i3"],
         partij_id=2,
         sub_identificator_van_id=3,
-        **{
-            f"{ident}code_objecttype": "vestiging",
-            f"{ident}code_soort_object_id": "vestigingsnummer",
-            f"{ident}object_id": "000012345678",
-            f"{ident}code_register": "hr",
-        },
+        **pid("vestiging", "vestigingsnummer", "000012345678", "hr"),
     )
     await ins(
         pi,
         id=3,
         uuid=U["i2"],
         partij_id=2,
-        **{
-            f"{ident}code_objecttype": "niet_natuurlijk_persoon",
-            f"{ident}code_soort_object_id": "kvk_nummer",
-            f"{ident}object_id": "12345678",
-            f"{ident}code_register": "hr",
-        },
+        **pid("niet_natuurlijk_persoon", "kvk_nummer", "12345678", "hr"),
     )
     da = "klantinteracties_digitaaladres"
     await ins(
@@ -449,22 +427,12 @@ async def _actoren(ins: Inserter) -> None:
         actoridentificator_code_register="ad",
         actoridentificator_code_soort_object_id="id",
     )
-    await ins(
-        a,
-        id=2,
-        uuid=U["a2"],
-        naam="Bot",
-        soort_actor="geautomatiseerde_actor",
-        indicatie_actief=True,
-    )
-    await ins(
-        a,
-        id=3,
-        uuid=U["a3"],
-        naam="KCC",
-        soort_actor="organisatorische_eenheid",
-        indicatie_actief=False,
-    )
+    for number, naam, soort, actief in (
+        (2, "Bot", "geautomatiseerde_actor", True),
+        (3, "KCC", "organisatorische_eenheid", False),
+    ):
+        await ins(a, id=number, uuid=U[f"a{number}"], naam=naam, soort_actor=soort,
+                  indicatie_actief=actief)  # fmt: skip
     await ins(
         "klantinteracties_medewerker",
         id=1,

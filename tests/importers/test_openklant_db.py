@@ -4,6 +4,7 @@ uuid, nummer, timestamps, relations and voorkeuren, checked through our HTTP API
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,18 +15,16 @@ from .conftest import run_import
 from .source import ADRES, WHEN, U
 
 CG = "http://testserver.local/contactgegevens/api/v1"
-ADRES_WIRE = {
-    "nummeraanduidingId": ADRES["nummeraanduiding_id"],
-    "straatnaam": "Dam",
-    "huisnummer": 1,
-    "huisnummertoevoeging": "A",
-    "postcode": "1012JS",
-    "stad": "Amsterdam",
-    "adresregel1": "Dam 1A",
-    "adresregel2": "1012 JS Amsterdam",
-    "adresregel3": "",
-    "land": "NL",
-}
+ADRES_WIRE = {re.sub(r"_(.)", lambda m: m.group(1).upper(), k): v for k, v in ADRES.items()}
+
+
+def identificator(object_id: str, objecttype: str, register: str, soort: str) -> dict[str, str]:
+    return {
+        "objectId": object_id,
+        "codeObjecttype": objecttype,
+        "codeRegister": register,
+        "codeSoortObjectId": soort,
+    }
 
 
 def ref(body: dict[str, Any] | None) -> str | None:
@@ -158,12 +157,9 @@ async def check_klantcontacten(client: Any) -> None:
     assert (await client.get(f"/betrokkenen/{s('b2')}")).status_code == 404  # dangling
     o1 = await get(client, f"/onderwerpobjecten/{s('o1')}")
     assert ref(o1["klantcontact"]) == s("k1") and ref(o1["wasKlantcontact"]) == s("k3")
-    assert o1["onderwerpobjectidentificator"] == {
-        "objectId": "Z-1",
-        "codeObjecttype": "zaak",
-        "codeRegister": "openzaak",
-        "codeSoortObjectId": "identificatie",
-    }
+    assert o1["onderwerpobjectidentificator"] == identificator(
+        "Z-1", "zaak", "openzaak", "identificatie"
+    )
     bl1 = await get(client, f"/bijlagen/{s('bl1')}")
     assert ref(bl1["wasBijlageVanKlantcontact"]) == s("k1")
     assert bl1["bijlageidentificator"]["objectId"] == "D-1"
@@ -172,12 +168,7 @@ async def check_klantcontacten(client: Any) -> None:
 async def check_actoren(client: Any) -> None:
     a1 = await get(client, f"/actoren/{s('a1')}")
     assert (a1["naam"], a1["soortActor"], a1["indicatieActief"]) == ("Piet", "medewerker", True)
-    assert a1["actoridentificator"] == {
-        "objectId": "m-1",
-        "codeObjecttype": "mdw",
-        "codeRegister": "ad",
-        "codeSoortObjectId": "id",
-    }
+    assert a1["actoridentificator"] == identificator("m-1", "mdw", "ad", "id")
     assert a1["actorIdentificatie"] == {
         "functie": "KCC-medewerker",
         "emailadres": "piet@example.nl",

@@ -182,12 +182,10 @@ ADRES = _adres("adres")
 STEPS: tuple[Step, ...] = (
     Step(
         "categorieen",
-        "categorieen",
         m.categorie,
         source=_sql("klantinteracties_categorie", "x.uuid, x.naam"),
     ),
     Step(
-        "partijen",
         "partijen",
         m.partij,
         convert=partij,
@@ -195,8 +193,8 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "partijen-werkgevers",
-        "partijen",
         m.partij,
+        resource="partijen",
         update_only=True,
         refs=(("werkte_voor_partij_uuid", m.partij),),
         source=_sql(
@@ -208,7 +206,6 @@ STEPS: tuple[Step, ...] = (
         ),
     ),
     Step(
-        "partij-identificatoren",
         "partij-identificatoren",
         m.partij_identificator,
         refs=(("identificeerde_partij_uuid", m.partij),),
@@ -222,8 +219,8 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "partij-identificatoren-sub",
-        "partij-identificatoren",
         m.partij_identificator,
+        resource="partij-identificatoren",
         refs=(
             ("identificeerde_partij_uuid", m.partij),
             ("sub_identificator_van_uuid", m.partij_identificator),
@@ -238,7 +235,6 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "rekeningnummers",
-        "rekeningnummers",
         m.rekeningnummer,
         refs=(("partij_uuid", m.partij),),
         source=_sql(
@@ -249,7 +245,6 @@ STEPS: tuple[Step, ...] = (
         ),
     ),
     Step(
-        "vertegenwoordigingen",
         "vertegenwoordigingen",
         m.vertegenwoordigden,
         refs=(
@@ -266,7 +261,6 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "categorie-relaties",
-        "categorie-relaties",
         m.categorie_relatie,
         refs=(("partij_uuid", m.partij), ("categorie_uuid", m.categorie)),
         source=_sql(
@@ -277,13 +271,11 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "klantcontacten",
-        "klantcontacten",
         m.klantcontact,
         convert=klantcontact,
         source=_sql("klantinteracties_klantcontact", KLANTCONTACT_COLUMNS),
     ),
     Step(
-        "betrokkenen",
         "betrokkenen",
         m.betrokkene,
         refs=(("was_partij_uuid", m.partij), ("had_klantcontact_uuid", m.klantcontact)),
@@ -292,7 +284,6 @@ STEPS: tuple[Step, ...] = (
         ),
     ),
     Step(
-        "digitaleadressen",
         "digitaleadressen",
         m.digitaal_adres,
         refs=(
@@ -310,7 +301,6 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "onderwerpobjecten",
-        "onderwerpobjecten",
         m.onderwerpobject,
         refs=(("klantcontact_uuid", m.klantcontact), ("was_klantcontact_uuid", m.klantcontact)),
         source=_sql(
@@ -323,7 +313,6 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "bijlagen",
-        "bijlagen",
         m.bijlage,
         refs=(("was_bijlage_van_klantcontact_uuid", m.klantcontact),),
         source=_sql(
@@ -335,13 +324,11 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "actoren",
-        "actoren",
         m.actor,
         convert=actor,
         source=_sql("klantinteracties_actor", ACTOR_COLUMNS, ACTOR_JOINS),
     ),
     Step(
-        "actorklantcontacten",
         "actorklantcontacten",
         m.actorklantcontact,
         refs=(("actor_uuid", m.actor), ("klantcontact_uuid", m.klantcontact)),
@@ -352,7 +339,6 @@ STEPS: tuple[Step, ...] = (
         ),
     ),
     Step(
-        "internetaken",
         "internetaken",
         m.internetaak,
         refs=(("aanleidinggevend_klantcontact_uuid", m.klantcontact),),
@@ -366,7 +352,6 @@ STEPS: tuple[Step, ...] = (
     ),
     # toegewezenAanActoren: no uuid of its own; the order is the through rows' order.
     Step(
-        "internetaak-actoren",
         "internetaak-actoren",
         m.internetaak_actor,
         key=("internetaak_uuid", "actor_uuid"),
@@ -382,7 +367,6 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "personen",
-        "personen",
         m.persoon,
         source=_sql(
             "contactgegevens_persoon",
@@ -391,7 +375,6 @@ STEPS: tuple[Step, ...] = (
         ),
     ),
     Step(
-        "organisaties",
         "organisaties",
         m.organisatie,
         source=_sql(

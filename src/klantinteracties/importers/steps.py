@@ -26,8 +26,9 @@ def as_is(row: Row) -> tuple[Row, list[str]]:
 @dataclass(frozen=True)
 class Step:
     name: str  # unique per source; names the checkpoint and the progress line
-    resource: str  # the collection in the report (several steps may fill one)
     table: Table
+    # The collection in the report (several steps may fill one); default: the step's name.
+    resource: str = ""
     key: tuple[str, ...] = ("uuid",)
     # Relation columns and the table whose uuid they name (checked before writing).
     refs: tuple[tuple[str, Table], ...] = ()
@@ -36,3 +37,7 @@ class Step:
     update_only: bool = False
     # Source-specific: how to read it (for the database source, the query's parts).
     source: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.resource:
+            object.__setattr__(self, "resource", self.name)
