@@ -272,10 +272,13 @@ async def test_dry_run_writes_nothing(client, database, source, tmp_path):
     assert (await client.get(f"/partijen/{s('p1')}")).status_code == 404
 
 
-async def test_bad_source_url(database, token):
+async def test_bad_source_url(database, token, source):
     code, _, err, _ = await run_import(database, "--database", "mysql://h/db")
     assert code == 2 and "PostgreSQL URL" in err
     code, _, err, _ = await run_import(database)
     assert code == 2 and "--database" in err
     code, _, err, _ = await run_import(database, "--database", "postgresql://u@127.0.0.1:1/x")
     assert code == 1 and "Cannot reach" in err and "Traceback" not in err
+    missing = source.rsplit("/", 1)[0] + "/no_such_database_here"
+    code, _, err, _ = await run_import(database, "--database", missing)
+    assert code == 1 and "InvalidCatalogNameError" in err and "Traceback" not in err

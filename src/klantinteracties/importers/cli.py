@@ -33,6 +33,7 @@ def openklant(
 ) -> None:
     """Import every resource of both APIs, keeping uuids, nummers and relations. Safe to
     repeat; an interrupted run continues where it stopped. No notifications are sent."""
+    import asyncpg
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
@@ -58,8 +59,15 @@ def openklant(
 
     try:
         result = with_db(work)
-    except OSError as exc:
-        raise fail(f"Cannot reach the source database ({type(exc).__name__}).", 1) from None
+    except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        # The class only: a server's message may quote row values.
+        message = (
+            f"The source database failed ({type(exc).__name__}); what was written is kept, "
+            "run the command again to continue."
+        )
+        if isinstance(exc, OSError):
+            message = f"Cannot reach the source database ({type(exc).__name__})."
+        raise fail(message, 1) from None
     if report is not None:
         result.write(report)
     for line in result.summary_lines():
