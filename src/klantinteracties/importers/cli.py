@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from klantinteracties.cli_db import fail, with_db
+
+if TYPE_CHECKING:
+    from klantinteracties.core.db import Database
+
+    from .report import Report
+    from .source_db import DatabaseSource
 
 import_app = typer.Typer(help="Import from an existing register.", no_args_is_help=True)
 
@@ -33,15 +40,25 @@ def openklant(
 ) -> None:
     """Import every resource of both APIs, keeping uuids, nummers and relations. Safe to
     repeat; an interrupted run continues where it stopped. No notifications are sent."""
-    import asyncpg
+    from .openklant_steps import STEPS
+    from .run import run_import
+
+    source = _database_source(database)
+    result = _run(lambda db: run_import(db, source, STEPS, dry_run=dry_run, batch_size=batch_size))
+    if report is not None:
+        result.write(report)
+    for line in result.summary_lines():
+        typer.echo(line)
+    if dry_run:
+        typer.echo("Dry run: nothing was written.")
+    if result.refused:
+        raise typer.Exit(REFUSED_EXIT)
+
+
+def _database_source(database: str | None) -> DatabaseSource:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from klantinteracties.core.db import Database
-
-    from .openklant_steps import STEPS
-    from .report import Report
-    from .run import run_import
     from .source_db import DatabaseSource
 
     if database is None:
@@ -52,13 +69,15 @@ def openklant(
         backend = ""
     if backend != "postgresql":
         raise fail("--database must be a PostgreSQL URL: postgresql://user@host:5432/name.", 2)
-    source = DatabaseSource(database)
+    return DatabaseSource(database)
 
-    async def work(db: Database) -> Report:
-        return await run_import(db, source, STEPS, dry_run=dry_run, batch_size=batch_size)
+
+def _run(work: Callable[[Database], Awaitable[Report]]) -> Report:
+    """The run on our database; a failing source ends it with one line (exit 1)."""
+    import asyncpg
 
     try:
-        result = with_db(work)
+        return with_db(work)
     except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
         # The class only: a server's message may quote row values.
         message = (
@@ -68,11 +87,3 @@ def openklant(
         if isinstance(exc, OSError):
             message = f"Cannot reach the source database ({type(exc).__name__})."
         raise fail(message, 1) from None
-    if report is not None:
-        result.write(report)
-    for line in result.summary_lines():
-        typer.echo(line)
-    if dry_run:
-        typer.echo("Dry run: nothing was written.")
-    if result.refused:
-        raise typer.Exit(REFUSED_EXIT)
