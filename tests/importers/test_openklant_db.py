@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from klantinteracties.db.models import import_checkpoint, partij
 
 from .conftest import run_import
-from .source import ADRES, WHEN, U
+from .source_rows import ADRES, WHEN, U
 
 CG = "http://testserver.local/contactgegevens/api/v1"
 ADRES_WIRE = {re.sub(r"_(.)", lambda m: m.group(1).upper(), k): v for k, v in ADRES.items()}
