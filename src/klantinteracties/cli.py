@@ -17,6 +17,7 @@ from .bench.cli import bench_app
 from .cli_db import database_url, fail, with_db
 from .core.db import is_sqlite
 from .events.cli import notifications_app, worker
+from .importers.cli import import_app
 from .ops.cli import db_backup, db_restore, healthcheck
 from .ops.config_cli import config_app
 from .ops.processes import worker_count
@@ -31,6 +32,7 @@ app.add_typer(token_app, name="token")
 app.add_typer(bench_app, name="bench")
 app.add_typer(audit_app, name="audit")
 app.add_typer(notifications_app, name="notifications")
+app.add_typer(import_app, name="import")
 app.command("worker")(worker)
 app.command("healthcheck")(healthcheck)
 app.add_typer(config_app, name="config")

@@ -3,6 +3,7 @@
 from .actoren import actor, actorklantcontact, internetaak, internetaak_actor
 from .base import metadata
 from .contactgegevens import organisatie, persoon
+from .imports import import_checkpoint
 from .klantcontacten import betrokkene, bijlage, klantcontact, onderwerpobject
 from .outbox import outbox
 from .partijen import (
@@ -28,6 +29,7 @@ __all__ = [
     "categorie",
     "categorie_relatie",
     "digitaal_adres",
+    "import_checkpoint",
     "internetaak",
     "internetaak_actor",
     "klantcontact",
