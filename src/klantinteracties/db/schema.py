@@ -2,4 +2,4 @@
 with the database's ``alembic_version`` without loading the migration machinery into a serving
 process; tests/core/test_migrations.py checks it against the newest migration."""
 
-HEAD = "0006"
+HEAD = "0007"

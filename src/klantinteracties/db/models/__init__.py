@@ -15,6 +15,7 @@ from .partijen import (
     vertegenwoordigden,
 )
 from .processing_log import processing_log, processing_log_key
+from .staff import staff, staff_login_failure, staff_session
 from .tokens import api_token, application
 
 __all__ = [
@@ -40,5 +41,8 @@ __all__ = [
     "processing_log",
     "processing_log_key",
     "rekeningnummer",
+    "staff",
+    "staff_login_failure",
+    "staff_session",
     "vertegenwoordigden",
 ]
