@@ -25,8 +25,8 @@ class FormTooLarge(Exception):
     pass
 
 
-def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(_templates.get_template(name).render(**context), status_code=status)
+def render(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(_templates.get_template(template).render(**context), status_code=status)
 
 
 async def form(request: Request) -> dict[str, str]:

@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from klantinteracties.core.auth import utcnow
 from klantinteracties.core.db import Database
@@ -110,12 +111,13 @@ class Beheer:
     async def logout(self, request: Request) -> Response:
         who = await self.who(request)
         fields = await form(request)
-        if who is not None:
-            if not same_token(fields.get("csrf"), who.csrf_token):
-                return refused()
-            async with self.db.session(write=True) as session:
-                await sessions.close(session, request.cookies[SESSION_COOKIE])
         response = RedirectResponse(f"{PATH}/inloggen", 303)
+        if who is None:  # nothing to end; and a request from elsewhere must not touch cookies
+            return response
+        if not same_token(fields.get("csrf"), who.csrf_token):
+            return refused()
+        async with self.db.session(write=True) as session:
+            await sessions.close(session, request.cookies[SESSION_COOKIE])
         clear_cookie(response, SESSION_COOKIE)
         return response
 
@@ -135,7 +137,7 @@ async def _too_large(request: Request, exc: Exception) -> Response:
     return render("refused.html", 413, message="Dit formulier is te groot.", title="Geweigerd")
 
 
-def create_beheer(parent: Any) -> Starlette:
+def create_beheer(parent: Any) -> ASGIApp:
     pages = Beheer(parent)
     routes = [
         Route("/", pages.home, methods=["GET"]),
@@ -145,5 +147,4 @@ def create_beheer(parent: Any) -> Starlette:
         Route("/static/beheer.css", pages.stylesheet, methods=["GET"]),
     ]
     app = Starlette(routes=routes, exception_handlers={FormTooLarge: _too_large})
-    app.add_middleware(SecurityHeaders)
-    return app
+    return SecurityHeaders(app)  # outside Starlette's own error page, so that one has them too
