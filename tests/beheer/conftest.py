@@ -34,7 +34,8 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 async def beheer_server(database) -> AsyncIterator[str]:
     """The origin of a ``klantinteracties serve`` on the test database."""
     env = {"KLANTINTERACTIES_BEHEER_LOCKOUT_ATTEMPTS": str(LOCKOUT_ATTEMPTS)}
-    async with server_process(database.url, env=env) as (origin, _):
+    # A generous start: the browser tests share two cores with whatever else runs.
+    async with server_process(database.url, env=env, start_within=60) as (origin, _):
         yield origin
 
 

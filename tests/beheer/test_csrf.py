@@ -25,7 +25,8 @@ async def test_login_without_or_with_a_wrong_token(beheer_server, accounts):
 async def test_tampered_token_in_the_browser(beheer_server, accounts, browser, axe, screenshot):
     page = await browser.new_page()
     await log_in(page, beheer_server, "anna")
-    await page.locator("input[name=csrf]").evaluate("input => { input.value = 'forged'; }")
+    header_form = page.get_by_role("banner").locator("input[name=csrf]")
+    await header_form.evaluate("input => { input.value = 'forged'; }")
     async with page.expect_response(lambda r: r.request.method == "POST") as posted:
         await page.get_by_role("button", name="Uitloggen").click()
     assert (await posted.value).status == 403

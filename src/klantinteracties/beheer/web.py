@@ -4,6 +4,7 @@ that its security headers, cookies and error pages never touch the APIs (docs/be
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from starlette.applications import Starlette
@@ -16,7 +17,7 @@ from klantinteracties.core.auth import utcnow
 from klantinteracties.core.db import Database
 from klantinteracties.settings import Settings
 
-from . import sessions
+from . import sessions, views
 from .login import Refused, log_in
 from .pages import HERE, FormTooLarge, form, render
 from .security import (
@@ -91,7 +92,7 @@ class Beheer:
     async def login(self, request: Request) -> Response:
         fields = await form(request)
         if not same_token(fields.get("csrf"), request.cookies.get(LOGIN_COOKIE)):
-            return refused()
+            return self.refused()
         name = fields.get("naam", "")
         async with self.db.session(write=True) as session:
             outcome = await log_in(
@@ -115,11 +116,17 @@ class Beheer:
         if who is None:  # nothing to end; and a request from elsewhere must not touch cookies
             return response
         if not same_token(fields.get("csrf"), who.csrf_token):
-            return refused()
+            return self.refused(who)
         async with self.db.session(write=True) as session:
             await sessions.close(session, request.cookies[SESSION_COOKIE])
         clear_cookie(response, SESSION_COOKIE)
         return response
+
+    def refused(self, who: StaffSession | None = None) -> Response:
+        csrf = who.csrf_token if who else None
+        return render(
+            "refused.html", 403, who=who, csrf=csrf, message=CSRF_REFUSED, title="Geweigerd"
+        )
 
     async def stylesheet(self, request: Request) -> Response:
         return FileResponse(
@@ -127,10 +134,6 @@ class Beheer:
             media_type="text/css",
             headers={"cache-control": "max-age=3600"},
         )
-
-
-def refused() -> Response:
-    return render("refused.html", 403, message=CSRF_REFUSED, title="Geweigerd")
 
 
 async def _too_large(request: Request, exc: Exception) -> Response:
@@ -145,6 +148,13 @@ def create_beheer(parent: Any) -> ASGIApp:
         Route("/inloggen", pages.login, methods=["POST"]),
         Route("/uitloggen", pages.logout, methods=["POST"]),
         Route("/static/beheer.css", pages.stylesheet, methods=["GET"]),
+        Route("/zoeken", partial(views.search, pages), methods=["POST"]),
+        Route("/partijen/{uuid}", partial(views.partij, pages), methods=["GET"]),
+        Route(
+            "/digitaleadressen/{uuid}",
+            partial(views.edit_adres, pages),
+            methods=["GET", "POST"],
+        ),
     ]
     app = Starlette(routes=routes, exception_handlers={FormTooLarge: _too_large})
     return SecurityHeaders(app)  # outside Starlette's own error page, so that one has them too

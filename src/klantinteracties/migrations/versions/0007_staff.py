@@ -1,4 +1,5 @@
-"""staff accounts, sessions and login failures of the beheer interface
+"""staff accounts, sessions and login failures of the beheer interface; who acted, in the
+processing log
 
 Revision ID: 0007
 Revises: 0006
@@ -57,9 +58,13 @@ def upgrade() -> None:
         sa.Column("locked_until", _MOMENT(), nullable=True),
         sa.PrimaryKeyConstraint("name", name=op.f("pk_staff_login_failure")),
     )
+    # Plain ADD COLUMN (no batch copy on SQLite), so the log's triggers of 0005 stay in place.
+    op.add_column("processing_log", sa.Column("user_id", sa.String(length=200), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("processing_log", schema=None) as batch_op:
+        batch_op.drop_column("user_id")
     op.drop_table("staff_login_failure")
     with op.batch_alter_table("staff_session", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_staff_session_staff_id"))
