@@ -198,6 +198,10 @@ class Settings(BaseSettings):
     beheer_lockout_minutes: float = Field(
         default=15.0, gt=0, description="How long a locked login name stays locked."
     )
+    beheer_require_totp: bool = Field(
+        default=False,
+        description="Every staff account needs a TOTP second factor to log in (`staff totp`).",
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:

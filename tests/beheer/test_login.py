@@ -11,7 +11,7 @@ from klantinteracties.db.models import staff_session
 from tests.beheer.browser import log_in
 from tests.beheer.conftest import LOCKOUT_ATTEMPTS
 
-WRONG = "De combinatie van naam en wachtwoord is onbekend."
+WRONG = "Deze combinatie van naam, wachtwoord en code is onbekend."
 LOCKED = "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
 
 

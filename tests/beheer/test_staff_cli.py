@@ -55,7 +55,7 @@ async def test_create_and_list(database):
         stdin=f"{PASSWORD}\n".encode(),
     )
     code, out, _ = await staff_cli(database, "list")
-    assert out.splitlines() == ["anna\tbeheerder\tactive", "bob\traadpleger\tactive"]
+    assert out.splitlines() == ["anna\tbeheerder\tactive\t-", "bob\traadpleger\tactive\t-"]
     stored = await _hash_of(database, "anna")
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
 
@@ -118,4 +118,4 @@ async def test_disable_and_reset_password_end_sessions(database):
     code, out, _ = await staff_cli(database, "disable", "anna")
     assert code == 0 and await _sessions(database) == 0
     code, out, _ = await staff_cli(database, "list")
-    assert out == "anna\tbeheerder\tdisabled\n"
+    assert out == "anna\tbeheerder\tdisabled\t-\n"

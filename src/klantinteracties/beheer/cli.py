@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from klantinteracties.cli_db import fail, with_db
 from klantinteracties.core.db import Database
 
-from . import staff
+from . import staff, totp
 from .passwords import hash_password, too_weak
 
 staff_app = typer.Typer(
@@ -53,6 +53,10 @@ def staff_create(
     name: str,
     role: Annotated[str, typer.Option(help="beheerder (read and write) or raadpleger (read).")],
     password_stdin: PasswordStdin = False,
+    with_totp: Annotated[
+        bool,
+        typer.Option("--totp", help="Also set up a TOTP second factor; prints its URI once."),
+    ] = False,
 ) -> None:
     """Create a staff account; without --password-stdin the password is asked twice."""
     name = name.strip()
@@ -62,22 +66,42 @@ def staff_create(
         raise fail(f"Unknown role {role!r}; use {' or '.join(staff.ROLES)}.", 2)
     password = _password(password_stdin)
 
+    secret = totp.new_secret() if with_totp else None
+
     async def work(session: AsyncSession) -> None:
-        await staff.create(session, name, role, await hash_password(password))
+        await staff.create(session, name, role, await hash_password(password), secret)
 
     try:
         _in_session(work)
     except IntegrityError:
         raise fail(f"A staff account named {name!r} already exists.") from None
     typer.echo(f"Created staff account {name} ({role}).")
+    if secret is not None:
+        _show_totp(secret, name)
+
+
+def _show_totp(secret: str, name: str) -> None:
+    typer.echo("Second factor: add this URI to an authenticator app (shown only now):")
+    typer.echo(totp.uri(secret, name))
+
+
+@staff_app.command("totp")
+def staff_totp(name: str) -> None:
+    """Set up a (new) TOTP second factor; prints its URI once. Earlier codes stop working and
+    the account's sessions end."""
+    secret = totp.new_secret()
+    if not _in_session(lambda s: staff.set_totp(s, name, secret)):
+        raise fail(f"No staff account named {name!r}.")
+    _show_totp(secret, name)
 
 
 @staff_app.command("list")
 def staff_list() -> None:
-    """Name, role and state of every staff account (never a password hash)."""
+    """Name, role, state and second factor of every staff account (never a secret)."""
     for row in _in_session(staff.list_all):
         state = "disabled" if row["disabled_at"] else "active"
-        typer.echo(f"{row['name']}\t{row['role']}\t{state}")
+        factor = "totp" if row["totp"] else "-"
+        typer.echo(f"{row['name']}\t{row['role']}\t{state}\t{factor}")
 
 
 @staff_app.command("disable")

@@ -15,19 +15,35 @@ RAADPLEGER = "raadpleger"  # reads only
 ROLES = (BEHEERDER, RAADPLEGER)
 
 
-async def create(session: AsyncSession, name: str, role: str, password_hash: str) -> None:
+async def create(
+    session: AsyncSession,
+    name: str,
+    role: str,
+    password_hash: str,
+    totp_secret: str | None = None,
+) -> None:
     """A new account; IntegrityError when the name is taken."""
     now = utcnow()
     await session.execute(
         insert(staff).values(
-            name=name, role=role, password_hash=password_hash, created_at=now, updated_at=now
+            name=name,
+            role=role,
+            password_hash=password_hash,
+            totp_secret=totp_secret,
+            created_at=now,
+            updated_at=now,
         )
     )
     await session.commit()
 
 
 async def list_all(session: AsyncSession) -> list[dict[str, Any]]:
-    stmt = select(staff.c.name, staff.c.role, staff.c.disabled_at, staff.c.created_at)
+    stmt = select(
+        staff.c.name,
+        staff.c.role,
+        staff.c.disabled_at,
+        staff.c.totp_secret.is_not(None).label("totp"),
+    )
     return [dict(r) for r in (await session.execute(stmt.order_by(staff.c.name))).mappings()]
 
 
@@ -55,3 +71,15 @@ async def disable(session: AsyncSession, name: str) -> bool:
 
 async def set_password(session: AsyncSession, name: str, password_hash: str) -> bool:
     return await _change(session, name, password_hash=password_hash, updated_at=utcnow())
+
+
+async def set_totp(session: AsyncSession, name: str, secret: str) -> bool:
+    """A new second factor (replacing any earlier one); ends the account's sessions."""
+    return await _change(
+        session, name, totp_secret=secret, totp_last_step=None, updated_at=utcnow()
+    )
+
+
+async def use_step(session: AsyncSession, staff_id: int, step: int) -> None:
+    """Marks a TOTP step as used, so that its code cannot log in a second time."""
+    await session.execute(update(staff).where(staff.c.id == staff_id).values(totp_last_step=step))

@@ -32,7 +32,11 @@ from .security import (
 )
 from .sessions import Policy, StaffSession
 
-WRONG = "De combinatie van naam en wachtwoord is onbekend."
+WRONG = "Deze combinatie van naam, wachtwoord en code is onbekend."
+NO_FACTOR = (
+    "Voor dit account is een tweede factor verplicht, maar die is nog niet ingesteld. Vraag een "
+    "beheerder van de server om die in te stellen."
+)
 LOCKED = "Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw."
 CSRF_REFUSED = (
     "Dit formulier is verlopen of niet door deze site verstuurd. Laad de pagina opnieuw en "
@@ -96,13 +100,21 @@ class Beheer:
         name = fields.get("naam", "")
         async with self.db.session(write=True) as session:
             outcome = await log_in(
-                session, name, fields.get("wachtwoord", ""), self.policy, utcnow()
+                session,
+                name,
+                fields.get("wachtwoord", ""),
+                fields.get("code", ""),
+                self.policy,
+                utcnow(),
+                self.parent.state.settings.beheer_require_totp,
             )
         if outcome is Refused.LOCKED:
             minutes = round(self.policy.lockout.total_seconds() / 60)
             return self._login_page(LOCKED.format(minutes=minutes), name, 429)
         if outcome is Refused.WRONG:
             return self._login_page(WRONG, name, 401)
+        if outcome is Refused.NO_FACTOR:
+            return self._login_page(NO_FACTOR, name, 403)
         assert isinstance(outcome, str)
         response = RedirectResponse(f"{PATH}/", 303)
         clear_cookie(response, LOGIN_COOKIE)

@@ -6,7 +6,7 @@ ever accepted under /beheer/. Passwords are stored as argon2 hashes, sessions by
 their cookie value, so that a copy of the database opens no session.
 """
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table
+from sqlalchemy import BigInteger, Column, ForeignKey, Integer, String, Table
 
 from klantinteracties.core.types import BigIntPK, UTCDateTime
 
@@ -20,6 +20,10 @@ staff = Table(
     Column("role", String(20), nullable=False),  # beheerder | raadpleger
     Column("password_hash", String(200), nullable=False),
     Column("disabled_at", UTCDateTime, nullable=True),
+    # The TOTP secret (base32) once a second factor is set up; it must be readable to check a
+    # code, so it is as secret as the database. The last step used stops a code's replay.
+    Column("totp_secret", String(64), nullable=True),
+    Column("totp_last_step", BigInteger, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
 )

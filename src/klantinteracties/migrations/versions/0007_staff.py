@@ -30,6 +30,8 @@ def upgrade() -> None:
         sa.Column("role", sa.String(length=20), nullable=False),
         sa.Column("password_hash", sa.String(length=200), nullable=False),
         sa.Column("disabled_at", _MOMENT(), nullable=True),
+        sa.Column("totp_secret", sa.String(length=64), nullable=True),
+        sa.Column("totp_last_step", sa.BigInteger(), nullable=True),
         sa.Column("created_at", _MOMENT(), nullable=False),
         sa.Column("updated_at", _MOMENT(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_staff")),
