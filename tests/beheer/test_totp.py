@@ -12,8 +12,8 @@ import pytest
 from klantinteracties.beheer import totp
 from klantinteracties.beheer.staff import BEHEERDER
 from tests.beheer.browser import log_in
-from tests.beheer.helpers import PASSWORD, clear_staff, make_staff
-from tests.beheer.test_staff_cli import staff_cli
+from tests.beheer.helpers import clear_staff, make_staff
+from tests.beheer.test_staff_cli import create, staff_cli
 from tests.helpers import server_process
 
 RFC_SECRET = base64.b32encode(b"12345678901234567890").decode()
@@ -52,16 +52,7 @@ def _secret_of(output: str) -> str:
 async def carla(database) -> str:
     """A beheerder with a second factor, made with the CLI; returns her TOTP secret."""
     await clear_staff(database)
-    code, out, err = await staff_cli(
-        database,
-        "create",
-        "carla",
-        "--role",
-        "beheerder",
-        "--totp",
-        "--password-stdin",
-        stdin=f"{PASSWORD}\n".encode(),
-    )
+    code, out, err = await create(database, "carla", "beheerder", "--totp")
     assert code == 0, err
     return _secret_of(out)
 

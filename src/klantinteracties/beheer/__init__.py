@@ -11,6 +11,6 @@ from .security import PATH
 
 def install(app: Any) -> None:
     """Mounts the interface at /beheer on the API app (whose state holds the database)."""
-    from .web import create_beheer
+    from .routes import create_beheer
 
     app.mount(PATH, create_beheer(app))

@@ -4,15 +4,13 @@ web interface (docs/beheer.md)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from klantinteracties.cli_db import fail, with_db
-from klantinteracties.core.db import Database
+from klantinteracties.cli_db import fail, in_write_session
 
 from . import staff, totp
 from .passwords import hash_password, too_weak
@@ -40,14 +38,6 @@ def _password(from_stdin: bool) -> str:
     return password
 
 
-def _in_session(work: Callable[[AsyncSession], Awaitable[Any]]) -> Any:
-    async def run(db: Database) -> Any:
-        async with db.session(write=True) as session:
-            return await work(session)
-
-    return with_db(run)
-
-
 @staff_app.command("create")
 def staff_create(
     name: str,
@@ -72,7 +62,7 @@ def staff_create(
         await staff.create(session, name, role, await hash_password(password), secret)
 
     try:
-        _in_session(work)
+        in_write_session(work)
     except IntegrityError:
         raise fail(f"A staff account named {name!r} already exists.") from None
     typer.echo(f"Created staff account {name} ({role}).")
@@ -90,7 +80,7 @@ def staff_totp(name: str) -> None:
     """Set up a (new) TOTP second factor; prints its URI once. Earlier codes stop working and
     the account's sessions end."""
     secret = totp.new_secret()
-    if not _in_session(lambda s: staff.set_totp(s, name, secret)):
+    if not in_write_session(lambda s: staff.set_totp(s, name, secret)):
         raise fail(f"No staff account named {name!r}.")
     _show_totp(secret, name)
 
@@ -98,7 +88,7 @@ def staff_totp(name: str) -> None:
 @staff_app.command("list")
 def staff_list() -> None:
     """Name, role, state and second factor of every staff account (never a secret)."""
-    for row in _in_session(staff.list_all):
+    for row in in_write_session(staff.list_all):
         state = "disabled" if row["disabled_at"] else "active"
         factor = "totp" if row["totp"] else "-"
         typer.echo(f"{row['name']}\t{row['role']}\t{state}\t{factor}")
@@ -107,7 +97,7 @@ def staff_list() -> None:
 @staff_app.command("disable")
 def staff_disable(name: str) -> None:
     """Disable an account: it cannot log in any more and its open sessions end."""
-    if not _in_session(lambda s: staff.disable(s, name)):
+    if not in_write_session(lambda s: staff.disable(s, name)):
         raise fail(f"No staff account named {name!r}.")
     typer.echo(f"Disabled {name}; their sessions have ended.")
 
@@ -120,6 +110,6 @@ def staff_reset_password(name: str, password_stdin: PasswordStdin = False) -> No
     async def work(session: AsyncSession) -> bool:
         return await staff.set_password(session, name, await hash_password(password))
 
-    if not _in_session(work):
+    if not in_write_session(work):
         raise fail(f"No staff account named {name!r}.")
     typer.echo(f"New password set for {name}; their sessions have ended.")

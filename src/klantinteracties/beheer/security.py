@@ -36,11 +36,7 @@ class SecurityHeaders:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_wrapper(message: Message) -> None:
+        async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 if not any(k.lower() == b"cache-control" for k, _ in headers):
@@ -48,7 +44,8 @@ class SecurityHeaders:
                 message = {**message, "headers": [*headers, *HEADERS]}
             await send(message)
 
-        await self.app(scope, receive, send_wrapper)
+        # Only HTTP responses have headers; anything else (the lifespan) passes as it is.
+        await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
 
 
 def new_token() -> str:

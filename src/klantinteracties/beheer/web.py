@@ -1,30 +1,26 @@
-"""The beheer web interface under /beheer/: a Starlette app of its own, mounted by app.py, so
-that its security headers, cookies and error pages never touch the APIs (docs/beheer.md)."""
+"""The beheer web interface under /beheer/ (a Starlette app of its own, routes.py, mounted by
+app.py, so that its security headers, cookies and error pages never touch the APIs): who is
+logged in, and the login and logout pages (docs/beheer.md)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from typing import Any
 
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
-from starlette.routing import Route
-from starlette.types import ASGIApp
 
 from klantinteracties.core.auth import utcnow
 from klantinteracties.core.db import Database
 from klantinteracties.settings import Settings
 
-from . import sessions, views
+from . import sessions
 from .login import Refused, log_in
-from .pages import HERE, FormTooLarge, form, render
+from .pages import HERE, form, render
 from .security import (
     LOGIN_COOKIE,
     PATH,
     SESSION_COOKIE,
-    SecurityHeaders,
     clear_cookie,
     new_token,
     same_token,
@@ -146,27 +142,3 @@ class Beheer:
             media_type="text/css",
             headers={"cache-control": "max-age=3600"},
         )
-
-
-async def _too_large(request: Request, exc: Exception) -> Response:
-    return render("refused.html", 413, message="Dit formulier is te groot.", title="Geweigerd")
-
-
-def create_beheer(parent: Any) -> ASGIApp:
-    pages = Beheer(parent)
-    routes = [
-        Route("/", pages.home, methods=["GET"]),
-        Route("/inloggen", pages.login_form, methods=["GET"]),
-        Route("/inloggen", pages.login, methods=["POST"]),
-        Route("/uitloggen", pages.logout, methods=["POST"]),
-        Route("/static/beheer.css", pages.stylesheet, methods=["GET"]),
-        Route("/zoeken", partial(views.search, pages), methods=["POST"]),
-        Route("/partijen/{uuid}", partial(views.partij, pages), methods=["GET"]),
-        Route(
-            "/digitaleadressen/{uuid}",
-            partial(views.edit_adres, pages),
-            methods=["GET", "POST"],
-        ),
-    ]
-    app = Starlette(routes=routes, exception_handlers={FormTooLarge: _too_large})
-    return SecurityHeaders(app)  # outside Starlette's own error page, so that one has them too
