@@ -55,11 +55,12 @@ async def server_process(
     env: dict[str, str] | None = None,
     stdout: bool = False,
     args: tuple[str, ...] = (),
+    start_within: float = 10.0,
 ) -> AsyncIterator[tuple[str, Process]]:
     """``klantinteracties serve`` as a real process on ``database_url``; yields its origin
-    (``http://127.0.0.1:<port>``) once it answers, and the process (stderr is piped, and
-    stdout, where the access log goes, when asked). ``env`` adds or overrides settings;
-    ``args`` are more options of ``serve``."""
+    (``http://127.0.0.1:<port>``) once it answers (within ``start_within`` seconds), and the
+    process (stderr is piped, and stdout, where the access log goes, when asked). ``env`` adds
+    or overrides settings; ``args`` are more options of ``serve``."""
     port = free_port()
     env = {
         **os.environ,
@@ -84,7 +85,7 @@ async def server_process(
     origin = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient() as http:
-            for _ in range(100):
+            for _ in range(round(start_within * 10)):
                 try:
                     await http.get(f"{origin}/klantinteracties/api/v1/")
                     break

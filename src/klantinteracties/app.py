@@ -17,6 +17,7 @@ from .access.processing_log import SubjectKey
 from .access.recording import Recorders
 from .api import klantinteracties_api
 from .api.contactgegevens import contactgegevens_api
+from .beheer import install as install_beheer
 from .core.auth import TokenStore
 from .core.db import Database, is_connection_error, is_sqlite
 from .core.docs import install_api
@@ -89,6 +90,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     apis = [klantinteracties_api(), contactgegevens_api(), audit_api(), klanten_api()]
     for api in apis:
         install_api(app, api)
+    install_beheer(app)  # the web interface under /beheer (issue 13)
     # Added innermost first: the last one added sees a request first.
     app.add_middleware(LastResortMiddleware)
     app.add_middleware(ApiMiddleware, versions={api.prefix: api.version for api in apis})

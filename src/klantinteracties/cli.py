@@ -1,5 +1,5 @@
 """Command line: ``klantinteracties serve | worker | healthcheck | db upgrade | application ... |
-token ... | notifications ... | bench ...``.
+token ... | notifications ... | staff ... | bench ...``.
 
 Each subsystem brings its own command group; this module only mounts them.
 """
@@ -13,6 +13,7 @@ import typer
 
 from .access.audit_cli import audit_app
 from .access.cli import application_app, token_app
+from .beheer.cli import staff_app
 from .bench.cli import bench_app
 from .cli_db import database_url, fail, with_db
 from .core.db import is_sqlite
@@ -37,6 +38,7 @@ app.command("worker")(worker)
 app.command("healthcheck")(healthcheck)
 app.add_typer(config_app, name="config")
 app.add_typer(setup_app, name="setup")
+app.add_typer(staff_app, name="staff")
 
 
 def _upgrade() -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import typer
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from .core.db import Database
 from .settings import get_settings
@@ -53,6 +54,16 @@ def with_db(work: Callable[[Database], Awaitable[T]], migrate: bool = True) -> T
             await db.dispose()
 
     return asyncio.run(run())
+
+
+def in_write_session(work: Callable[[AsyncSession], Awaitable[Any]]) -> Any:
+    """``with_db`` for work done in one write session (which commits what it keeps)."""
+
+    async def run(db: Database) -> Any:
+        async with db.session(write=True) as session:
+            return await work(session)
+
+    return with_db(run)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

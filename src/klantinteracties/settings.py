@@ -198,6 +198,24 @@ class Settings(BaseSettings):
         default=10, ge=0, description="Seconds of clock difference allowed on a JWT's iat and exp."
     )
 
+    # Beheer web interface (docs/beheer.md)
+    beheer_session_idle_minutes: float = Field(
+        default=30.0, gt=0, description="A beheer session ends after this many minutes unused."
+    )
+    beheer_session_max_hours: float = Field(
+        default=12.0, gt=0, description="A beheer session ends this many hours after login."
+    )
+    beheer_lockout_attempts: int = Field(
+        default=5, ge=1, description="Failed passwords in a row that lock a login name."
+    )
+    beheer_lockout_minutes: float = Field(
+        default=15.0, gt=0, description="How long a locked login name stays locked."
+    )
+    beheer_require_totp: bool = Field(
+        default=False,
+        description="Every staff account needs a TOTP second factor to log in (`staff totp`).",
+    )
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -49,6 +49,7 @@ async def test_search_by_data_subject_in_a_body(app, database, audit):
         "dataSubjectId": subject_hash(key, BSN),
         "dataSubjectType": "bsn",
         "processingActivityId": second.processing_activity_id,
+        "userId": None,  # an API token names no person (the beheer interface does)
     }
     assert BSN not in r.text
     r = await audit.post(

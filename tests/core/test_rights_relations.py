@@ -49,8 +49,9 @@ GROUPS = sorted({s.scope for s in SERVICES.values()})
 # here (or get a service), else test_every_table_has_a_group fails.
 LINK_TABLES = {"internetaak_actor": "internetaken"}
 # The processing log is no resource group: only the audit API reads it, with audit:read.
-# Tables no v2 rights group reads: credentials, logs, queues, the import's bookkeeping, and the
-# v1 Klanten API's side table (read only through the v1 API, under its own v1 scopes).
+# Tables no v2 rights group reads: credentials, logs, queues, the beheer's staff accounts and
+# sessions, the import's bookkeeping, and the v1 Klanten API's side table (read only through
+# the v1 API, under its own v1 scopes).
 NOT_RESOURCES = {
     api_token.name,
     application.name,
@@ -60,6 +61,9 @@ NOT_RESOURCES = {
     "import_checkpoint",
     "v1_client",
     "v1_klant",
+    "staff",
+    "staff_login_failure",
+    "staff_session",
 }
 OWNER_KINDS = ("read", "write", "*")  # a token with the route's own group only, in each form
 DOC = Path(__file__).parents[2] / "docs" / "privacy.md"

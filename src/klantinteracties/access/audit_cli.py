@@ -33,6 +33,7 @@ TEXT_FIELDS = (
     "traceId",
     "spanId",
     "processingActivityId",
+    "userId",
 )
 
 

@@ -33,6 +33,10 @@ class Dataverwerking(_Camel):
     processing_activity_id: str | None = Field(
         description="De verwerkingsactiviteit in het register, als die bekend is."
     )
+    user_id: str | None = Field(
+        description="Wie binnen de applicatie handelde: de medewerker in het beheer; leeg "
+        "voor API-clients (een token noemt geen persoon). Extensie van deze server."
+    )
 
 
 class DataverwerkingenZoek(_Camel):

@@ -122,4 +122,5 @@ def representation(row: Mapping[Any, Any]) -> dict[str, Any]:
         "dataSubjectId": row["data_subject_id"],
         "dataSubjectType": row["data_subject_type"],
         "processingActivityId": row["processing_activity_id"],
+        "userId": row["user_id"],
     }

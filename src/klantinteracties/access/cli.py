@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.exc import IntegrityError
 
-from klantinteracties.cli_db import fail, with_db
+from klantinteracties.cli_db import fail, in_write_session
 from klantinteracties.core.auth import (
     GROUPS,
     PRIVILEGES,
@@ -16,7 +16,6 @@ from klantinteracties.core.auth import (
     unknown_privileges,
     unknown_scopes,
 )
-from klantinteracties.core.db import Database
 from klantinteracties.db.models import api_token
 
 from . import v1_clients
@@ -73,14 +72,6 @@ def _check_name(name: str, what: str) -> str:
     return name.strip()
 
 
-def _in_session(work: Any) -> Any:
-    async def run(db: Database) -> Any:
-        async with db.session(write=True) as session:
-            return await work(session)
-
-    return with_db(run)
-
-
 @application_app.command("create")
 def application_create(
     name: str,
@@ -94,7 +85,7 @@ def application_create(
     _check_rights(scope, privilege)
     apps = ApplicationStore(_store())
     try:
-        _in_session(
+        in_write_session(
             lambda s: apps.create(
                 s, name, scope or [], privilege or [], description, processing_activity
             )
@@ -107,7 +98,7 @@ def application_create(
 @application_app.command("list")
 def application_list() -> None:
     """List applications with their rights."""
-    for row in _in_session(ApplicationStore(_store()).list):
+    for row in in_write_session(ApplicationStore(_store()).list):
         typer.echo("\t".join(_summary(row)))
 
 
@@ -132,7 +123,7 @@ def application_show(name: str) -> None:
             await v1_clients.client_of(session, name),
         )
 
-    row, tokens, v1 = _in_session(work)
+    row, tokens, v1 = in_write_session(work)
     if row is None:
         raise fail(f"No application named {name!r}.")
     for label, value in zip(
@@ -174,10 +165,10 @@ def application_update(
     if not values and not v1:
         raise fail("Nothing to change: give --scope, --privilege, ... .", 2)
     apps = ApplicationStore(_store())
-    if values and not _in_session(lambda s: apps.update(s, name, **values)):
+    if values and not in_write_session(lambda s: apps.update(s, name, **values)):
         raise fail(f"No application named {name!r}.")
     if v1:
-        _in_session(lambda s: _set_v1_client(s, name, v1))
+        in_write_session(lambda s: _set_v1_client(s, name, v1))
     typer.echo(f"Updated application {name}.")
 
 
@@ -218,7 +209,7 @@ async def _set_v1_client(session: Any, name: str, values: dict[str, Any]) -> Non
 def application_delete(name: str) -> None:
     """Delete an application and its tokens; they stop working within a second."""
     apps = ApplicationStore(_store())
-    if not _in_session(lambda s: apps.delete(s, name)):
+    if not in_write_session(lambda s: apps.delete(s, name)):
         raise fail(f"No application named {name!r}.")
     typer.echo(f"Deleted application {name} and its tokens.")
 
@@ -258,7 +249,7 @@ def token_create(
         )
 
     try:
-        key = _in_session(work)
+        key = in_write_session(work)
     except IntegrityError:
         also = "" if application else " (or an application of that name: use --application)"
         raise fail(f"A token named {identifier!r} already exists{also}.") from None
@@ -290,7 +281,7 @@ def token_rotate(
     except ValueError:
         raise fail("--grace takes a duration such as 7d, 12h or 30m.", 2) from None
     store = _store()
-    key = _in_session(lambda s: store.rotate(s, identifier, period))
+    key = in_write_session(lambda s: store.rotate(s, identifier, period))
     if key is None:
         raise fail(f"No active token named {identifier!r}.")
     typer.echo(key)
@@ -314,7 +305,7 @@ def _token_line(row: dict[str, Any]) -> list[str]:
 @token_app.command("list")
 def token_list() -> None:
     """List tokens (never their keys): name, key prefix, application, scopes, state."""
-    for row in _in_session(_store().list_tokens):
+    for row in in_write_session(_store().list_tokens):
         line = _token_line(row)
         line.insert(3, ",".join(row["scopes"]))
         typer.echo("\t".join(line))
@@ -324,6 +315,6 @@ def token_list() -> None:
 def token_revoke(identifier: str) -> None:
     """Revoke a token; it stops working in every server process within a second."""
     store = _store()
-    if not _in_session(lambda s: store.revoke(s, identifier)):
+    if not in_write_session(lambda s: store.revoke(s, identifier)):
         raise fail(f"No active token named {identifier!r}.")
     typer.echo(f"Revoked {identifier}.")

@@ -24,6 +24,8 @@ resource_url               - (the URL processed)                resourceUrl
 data_subject_id            attribute dpl.core.data_subject_id   dataSubjectId
 data_subject_type          dpl.core.data_subject_id_type        dataSubjectType
 processing_activity_id     dpl.core.processing_activity_id      processingActivityId
+user_id                    - (who, within the application: a    userId
+                           beheer staff name; else null)
 =========================  ===================================  ============================
 
 The writer's door: ``log_template`` builds an ``INSERT ... SELECT`` whose subjects come from a
@@ -77,6 +79,7 @@ class Activity:
     parent_span_id: str | None = None
     processing_activity_id: str | None = None
     status: str = "OK"
+    user_id: str | None = None  # the beheer staff member; API tokens name no person
 
     def __post_init__(self) -> None:
         # Mistakes of the calling code, not of a client: no value is quoted (none is personal).
@@ -98,6 +101,7 @@ class Activity:
         "operation",
         "resource_url",
         "processing_activity_id",
+        "user_id",
     )
 
     def columns(self) -> dict[str, Any]:

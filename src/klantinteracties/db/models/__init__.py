@@ -16,6 +16,7 @@ from .partijen import (
     vertegenwoordigden,
 )
 from .processing_log import processing_log, processing_log_key
+from .staff import staff, staff_login_failure, staff_session
 from .tokens import api_token, application
 from .v1 import v1_client, v1_klant
 
@@ -43,6 +44,9 @@ __all__ = [
     "processing_log",
     "processing_log_key",
     "rekeningnummer",
+    "staff",
+    "staff_login_failure",
+    "staff_session",
     "v1_client",
     "v1_klant",
     "vertegenwoordigden",

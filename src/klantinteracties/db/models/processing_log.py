@@ -24,6 +24,9 @@ processing_log = Table(
     Column("data_subject_id", String(64), nullable=False),
     Column("data_subject_type", String(3), nullable=False),
     Column("processing_activity_id", String(1000), nullable=True),
+    # The person who acted through the application, when it says (the beheer interface: the
+    # staff member's name); NULL for API clients, whose tokens name no person.
+    Column("user_id", String(200), nullable=True),
     # The audit queries: by trace, by processing activity, by data subject, each in time order;
     # start_time alone serves export --since and prune.
     Index("ix_processing_log_trace", "trace_id", "start_time"),
