@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 import orjson
@@ -134,9 +134,10 @@ class CrudService:
         chosen = select(ids.c.id)
         tree = expand_tree(query.expand)
         # Expandable resources carry "_expand" on every list item, as existing clients expect.
-        return self.choose(
+        choice = self.choose(
             ctx, lambda root: [root.c.id.in_(chosen)], True, tree, bool(self.expansions), ids
         )
+        return replace(choice, filters=query.clauses, page=(size, offset))
 
     async def read(self, session: AsyncSession, ctx: Ctx, rows: RowChoice) -> list[dict[str, Any]]:
         """Representations of the chosen rows, built by the database; a 400 when their
