@@ -115,14 +115,19 @@ def prepare(
         return None
     converters = compiled._bind_processors
     slots: list[tuple[str | None, Any, Callable[[Any], Any] | None]] = []
+    given_keys = by_key or {}
     for name in compiled.positiontup:
         convert = converters.get(name)
-        given = (by_key or {}).get(compiled.binds[name].key)
+        given = given_keys.get(compiled.binds[name].key)
         if name in names or given is not None:
             slots.append((given or name, None, convert))
         else:
             value = compiled.binds[name].effective_value
             slots.append((None, convert(value) if convert and value is not None else value, None))
+    if not set(given_keys.values()) <= {slot for slot, _, _ in slots}:
+        # A value was copied under another name on its way into the statement: it would be
+        # kept as a constant, so this statement is never reused.
+        return None
     return Prepared(compiled.string, tuple(slots))
 
 
