@@ -23,10 +23,12 @@ from sqlalchemy import (
     Select,
     Table,
     Text,
+    and_,
     bindparam,
     cast,
     literal_column,
     select,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -72,6 +74,10 @@ class RowChoice:
     expand_key: bool
     limit: int
     ids: Any = None  # the same rows as the CTE ``row_ids`` (core/processing.py), for the log
+    # A list page: its filter clauses (whose values are the compiled statement's arguments)
+    # and its size and offset; None for reads that are not one page of a list.
+    filters: Sequence[ColumnElement[bool]] | None = None
+    page: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -96,22 +102,32 @@ class Prepared:
         return tuple(out)
 
 
-def prepare(stmt: Any, dialect: Dialect, names: set[str]) -> Prepared | None:
+def prepare(
+    stmt: Any, dialect: Dialect, names: set[str], by_key: dict[str, str] | None = None
+) -> Prepared | None:
     """``stmt`` compiled for ``dialect``; the parameters in ``names`` are given per request,
-    every other one keeps its value. None for a statement whose text depends on its values
-    (an expanding ``IN``), which must go through SQLAlchemy each time."""
+    and so are those whose ``BindParameter.key`` is in ``by_key`` (under the name it maps to:
+    a filter's values, which SQLAlchemy names anew in every statement); every other one keeps
+    its value. None for a statement whose text depends on its values (an expanding ``IN``),
+    which must go through SQLAlchemy each time."""
     compiled = stmt.compile(dialect=dialect)
     if compiled.positiontup is None or "POSTCOMPILE" in compiled.string:
         return None
     converters = compiled._bind_processors
     slots: list[tuple[str | None, Any, Callable[[Any], Any] | None]] = []
+    given_keys = by_key or {}
     for name in compiled.positiontup:
         convert = converters.get(name)
-        if name in names:
-            slots.append((name, None, convert))
+        given = given_keys.get(compiled.binds[name].key)
+        if name in names or given is not None:
+            slots.append((given or name, None, convert))
         else:
             value = compiled.binds[name].effective_value
             slots.append((None, convert(value) if convert and value is not None else value, None))
+    if not set(given_keys.values()) <= {slot for slot, _, _ in slots}:
+        # A value was copied under another name on its way into the statement: it would be
+        # kept as a constant, so this statement is never reused.
+        return None
     return Prepared(compiled.string, tuple(slots))
 
 
@@ -208,13 +224,59 @@ class JsonReader:
     async def read(self, session: AsyncSession, base: str, rows: RowChoice) -> list[dict[str, Any]]:
         # On the connection, not the session: a Core statement needs none of the ORM's work.
         conn = await session.connection()
-        plain = self.statement(conn.dialect, base, rows, view_of(session))
+        view = view_of(session)
+        plain = self.statement(conn.dialect, base, rows, view)
         stmt: Any = plain
         params: dict[str, Any] = {}
         if rows.ids is not None:
             stmt, params = await reading(session, self.table, rows.ids, plain)
-        texts = (await execute_logged(session, stmt, stmt is not plain, params)).scalars().all()
+        logs = stmt is not plain
+        prepared, values = self._page_template(conn.dialect, base, rows, view, stmt, params, logs)
+        if prepared is not None:
+            args = prepared.args({**params, **values})
+            result = await execute_driver_logged(session, prepared.sql, args, logs)
+            return [orjson.loads(t) for t, in result.all()]
+        texts = (await execute_logged(session, stmt, logs, params)).scalars().all()
         return [orjson.loads(t) for t in texts]
+
+    def _page_template(
+        self,
+        dialect: Dialect,
+        base: str,
+        rows: RowChoice,
+        view: View,
+        stmt: Any,
+        params: dict[str, Any],
+        logs: bool,
+    ) -> tuple[Prepared | None, dict[str, Any]]:
+        """A list page's statement compiled once per shape: the resource, expand tree, view,
+        base URL, page size and offset, and the filters' structure (SQLAlchemy's cache key of
+        the filter clauses alone, a few nodes, where the key of the whole statement walks the
+        JSON expression too). The filters' values, in that key's order, are the arguments."""
+        if rows.filters is None:
+            return None, {}
+        filters = and_(true(), *rows.filters)._generate_cache_key()
+        if filters is None:  # pragma: no cover - every filter clause of ours is cacheable
+            return None, {}
+        values = {f"#{n}": b.effective_value for n, b in enumerate(filters.bindparams)}
+        shape = (
+            dialect.name,
+            tree_key(rows.tree),
+            rows.expand_key,
+            rows.limit,
+            view.key,
+            base,
+            rows.page,
+            filters.key,
+            logs,
+            tuple(params),
+        )
+        if shape not in self._prepared:
+            if len(self._prepared) >= _MAX_BASES * 8:
+                self._prepared.clear()
+            by_key = {b.key: f"#{n}" for n, b in enumerate(filters.bindparams)}
+            self._prepared[shape] = prepare(stmt, dialect, set(params), by_key)
+        return self._prepared[shape], values
 
 
     async def read_key(

@@ -65,10 +65,10 @@ class TableRepository:
         return select(func.count()).select_from(self.table).where(*self.visible(view, clauses))
 
     def page_ids_statement(
-        self, view: View, clauses: Sequence[ColumnElement[bool]], limit: int, offset: int
+        self, where: Sequence[ColumnElement[bool]], limit: int, offset: int
     ) -> Select[Any]:
-        """The ids of one page of the list, in its order (the JSON statement's row choice)."""
-        where = self.visible(view, clauses)
+        """The ids of one page of the list, in its order (the JSON statement's row choice);
+        ``where`` is ``visible(view, clauses)``."""
         stmt = select(self.table.c.id).where(*where).order_by(*self.order_by)
         return stmt.limit(limit).offset(offset)
 

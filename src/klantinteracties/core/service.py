@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 import orjson
@@ -130,13 +130,16 @@ class CrudService:
     ) -> RowChoice:
         """One page of the list: its filters and order pick the page's ids, and only those
         rows are turned into JSON."""
-        ids = row_ids(self.repo.page_ids_statement(view, query.clauses, size, offset))
+        where = self.repo.visible(view, query.clauses)
+        ids = row_ids(self.repo.page_ids_statement(where, size, offset))
         chosen = select(ids.c.id)
         tree = expand_tree(query.expand)
         # Expandable resources carry "_expand" on every list item, as existing clients expect.
-        return self.choose(
+        choice = self.choose(
             ctx, lambda root: [root.c.id.in_(chosen)], True, tree, bool(self.expansions), ids
         )
+        # The clauses as they go into the statement: their values are its arguments.
+        return replace(choice, filters=where, page=(size, offset))
 
     async def read(self, session: AsyncSession, ctx: Ctx, rows: RowChoice) -> list[dict[str, Any]]:
         """Representations of the chosen rows, built by the database; a 400 when their

@@ -1,5 +1,5 @@
-"""A detail read runs one statement compiled once for every key (core/fastpath.py ``read_key``):
-the uuid is a parameter, so the database sees the same statement text for every partij, each
+"""Reads run statements compiled once (core/fastpath.py): a detail's uuid and a list's filter
+values are parameters, so the database sees the same statement text for every partij, each
 answer still is that partij's own, and the log rides along as before."""
 
 from __future__ import annotations
@@ -71,3 +71,38 @@ async def test_each_host_gets_its_own_urls(app, token, client):
             r = await other.get(f"/klantinteracties/api/v1/partijen/{p['uuid']}")
         assert r.status_code == 200
         assert r.json()["url"] == f"http://{host}/klantinteracties/api/v1/partijen/{p['uuid']}"
+
+
+def _by_bsn(bsn: str) -> dict[str, str]:
+    return {"partijIdentificator__codeSoortObjectId": "bsn", "partijIdentificator__objectId": bsn}
+
+
+async def test_every_filter_value_runs_the_same_statement_text(client, count_statements):
+    a = await _partij(client, "Anna", "111222333")
+    b = await _partij(client, "Bert", "123456782")
+    texts, L = [], count_statements.logged
+    for p, bsn in ((a, "111222333"), (b, "123456782"), (a, "111222333")):
+        with count_statements() as c:
+            r = await client.get("/partijen", params=_by_bsn(bsn))
+        assert r.status_code == 200
+        assert [x["uuid"] for x in r.json()["results"]] == [p["uuid"]]
+        assert c.count == 1 + L  # the page, not full: no count (+ the log on SQLite)
+        texts.append(c.statements[-1])
+    assert texts[0] == texts[1] == texts[2]
+    assert "111222333" not in texts[0] and "123456782" not in texts[0]
+    r = await client.get("/partijen", params=_by_bsn("999999990"))
+    assert r.status_code == 200 and r.json()["results"] == []
+
+
+async def test_a_filter_of_another_structure_is_not_confused(client):
+    a = await _partij(client, "Anna", "111222333")
+    await _partij(client, "Bert", "123456782")
+    for params, expected in (
+        (_by_bsn("111222333"), [a["uuid"]]),
+        ({"partijIdentificator__objectId": "111222333"}, [a["uuid"]]),
+        ({**_by_bsn("111222333"), "indicatieActief": "false"}, []),
+        ({**_by_bsn("111222333"), "indicatieActief": "true"}, [a["uuid"]]),
+    ):
+        r = await client.get("/partijen", params=params)
+        assert r.status_code == 200, r.text
+        assert [x["uuid"] for x in r.json()["results"]] == expected, params
