@@ -14,7 +14,7 @@ from __future__ import annotations
 import urllib.parse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from pydantic import BaseModel
@@ -43,6 +43,7 @@ ROOT = "r0"
 _MAX_BASES = 64  # distinct base URLs (hosts) kept compiled per statement
 KEY = "ki_key"  # the parameter of a keyed read's statement, compiled once for every uuid
 KeyIds = Callable[[View, Any], Select[Any]]
+T = TypeVar("T")
 
 
 def tree_key(tree: ExpandTree) -> tuple[Any, ...]:
@@ -78,6 +79,17 @@ class RowChoice:
     # and its size and offset; None for reads that are not one page of a list.
     filters: Sequence[ColumnElement[bool]] | None = None
     page: tuple[int, int] = (0, 0)
+
+
+def bounded(cache: dict[Any, T], key: Any, make: Callable[[], T]) -> T:
+    """``cache[key]``, made when missing. The caches that hold a base URL (a forged Host makes
+    a new one) are emptied when they reach their bound rather than grow with every host."""
+    if key in cache:
+        return cache[key]
+    if len(cache) >= _MAX_BASES * 8:
+        cache.clear()
+    made = cache[key] = make()
+    return made
 
 
 @dataclass(frozen=True)
@@ -186,14 +198,13 @@ class JsonReader:
     def column(self, dialect: Dialect, base: str, rows: RowChoice, view: View) -> Any:
         tree, expand_key, limit = rows.tree, rows.expand_key, rows.limit
         key = (dialect.name, tree_key(tree), expand_key, limit, view.key, base)
-        col = self._by_base.get(key)
-        if col is None:
-            if len(self._by_base) >= _MAX_BASES * 8:
-                self._by_base.clear()
+
+        def make() -> Any:
             fragment = self.fragment(dialect, tree, expand_key, limit, view)
             sql = fragment.replace(quote(BASE_MARKER), quote(url_text(base)))
-            col = self._by_base[key] = literal_column(sql).label("j")
-        return col
+            return literal_column(sql).label("j")
+
+        return bounded(self._by_base, key, make)
 
     def statement(self, dialect: Dialect, base: str, rows: RowChoice, view: View) -> Select[Any]:
         """The statement that reads the representations of the rows of the root alias that
@@ -232,12 +243,7 @@ class JsonReader:
             stmt, params = await reading(session, self.table, rows.ids, plain)
         logs = stmt is not plain
         prepared, values = self._page_template(conn.dialect, base, rows, view, stmt, params, logs)
-        if prepared is not None:
-            args = prepared.args({**params, **values})
-            result = await execute_driver_logged(session, prepared.sql, args, logs)
-            return [orjson.loads(t) for t, in result.all()]
-        texts = (await execute_logged(session, stmt, logs, params)).scalars().all()
-        return [orjson.loads(t) for t in texts]
+        return await _run(session, prepared, stmt, logs, params, values)
 
     def _page_template(
         self,
@@ -271,13 +277,9 @@ class JsonReader:
             logs,
             tuple(params),
         )
-        if shape not in self._prepared:
-            if len(self._prepared) >= _MAX_BASES * 8:
-                self._prepared.clear()
-            by_key = {b.key: f"#{n}" for n, b in enumerate(filters.bindparams)}
-            self._prepared[shape] = prepare(stmt, dialect, set(params), by_key)
-        return self._prepared[shape], values
-
+        by_key = {b.key: name for name, b in zip(values, filters.bindparams, strict=True)}
+        made = bounded(self._prepared, shape, lambda: prepare(stmt, dialect, set(params), by_key))
+        return made, values
 
     async def read_key(
         self, session: AsyncSession, base: str, rows: RowChoice, key: Any, key_ids: KeyIds
@@ -294,17 +296,10 @@ class JsonReader:
         stmt, params = await reading(session, self.table, ids, plain, bound)
         logs = stmt is not plain
         prepared_key = (*shape, logs, tuple(params))
-        if prepared_key not in self._prepared:
-            if len(self._prepared) >= _MAX_BASES * 8:
-                self._prepared.clear()
-            self._prepared[prepared_key] = prepare(stmt, dialect, {KEY, *params})
-        prepared = self._prepared[prepared_key]
-        if prepared is None:  # pragma: no cover - no keyed read has such a parameter today
-            result = await execute_logged(session, stmt, logs, {**params, **bound})
-        else:
-            args = prepared.args({**params, **bound})
-            result = await execute_driver_logged(session, prepared.sql, args, logs)
-        return [orjson.loads(t) for t, in result.all()]
+        prepared = bounded(
+            self._prepared, prepared_key, lambda: prepare(stmt, dialect, {KEY, *params})
+        )
+        return await _run(session, prepared, stmt, logs, {**params, **bound})
 
     def _keyed_statements(
         self,
@@ -316,15 +311,33 @@ class JsonReader:
         key_ids: KeyIds,
     ) -> tuple[Any, Any]:
         """The keyed read's statement and its ``row_ids`` CTE, with the key as a parameter."""
-        made = self._keyed.get(shape)
-        if made is None:
-            if len(self._keyed) >= _MAX_BASES * 8:
-                self._keyed.clear()
+
+        def make() -> tuple[Any, Any]:
             key = bindparam(KEY, type_=self.table.c.uuid.type)
             choice = replace(rows, where=lambda root: [root.c.uuid == key])
             plain = self.statement(dialect, base, choice, view)
-            made = self._keyed[shape] = (plain, row_ids(key_ids(view, key)))
-        return made
+            return plain, row_ids(key_ids(view, key))
+
+        return bounded(self._keyed, shape, make)
+
+
+async def _run(
+    session: AsyncSession,
+    prepared: Prepared | None,
+    stmt: Any,
+    logs: bool,
+    params: dict[str, Any],
+    given: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """The representations ``stmt`` reads, with ``params``: through its compiled form when
+    there is one (which takes ``given`` too: the values the statement itself binds, by their
+    slot names), else through SQLAlchemy."""
+    if prepared is None:
+        texts = (await execute_logged(session, stmt, logs, params)).scalars().all()
+    else:
+        args = prepared.args({**params, **(given or {})})
+        texts = (await execute_driver_logged(session, prepared.sql, args, logs)).scalars().all()
+    return [orjson.loads(t) for t in texts]
 
 
 def count_expanded(items: Sequence[dict[str, Any]]) -> int:
